@@ -1,0 +1,138 @@
+"""The ``vorleser`` command line: build audio, serve the reader, export."""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from .errors import VorleserError
+
+log = logging.getLogger("vorleser")
+DEFAULT_OUT = "audio"
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' must be 1 or more")
+    return value
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="vorleser", description="German articles as timed speech and an accessible reader.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="synthesise articles into section MP3s, a chaptered full MP3 and a manifest")
+    b.add_argument("sources", nargs="*", metavar="SOURCE",
+                   help="text/Markdown/HTML file, folder of such files, or http(s) URL; none = the bundled article")
+    b.add_argument("--engine", choices=["espeak", "gtts", "auto"], default="espeak",
+                   help="speech engine: espeak (offline, default), gtts (natural voice, needs internet), auto")
+    b.add_argument("--out", default=os.environ.get("VORLESER_AUDIO_DIR", DEFAULT_OUT), metavar="DIR",
+                   help="output folder (default: audio/)")
+    b.add_argument("--jobs", type=_positive, default=os.cpu_count() or 2, metavar="N",
+                   help="parallel workers (default: number of cores)")
+    b.add_argument("--rate", type=_positive, default=175, metavar="WPM", help="eSpeak speech rate in words per minute (default 175)")
+    b.add_argument("--pitch", type=int, default=50, metavar="0-99", help="eSpeak pitch (default 50)")
+    b.add_argument("--bitrate", type=_positive, default=64, metavar="KBPS", help="constant MP3 bitrate (default 64)")
+    b.add_argument("--slug", metavar="SLUG", help="output name for a single source (default: from the source)")
+    b.add_argument("--quiet", action="store_true", help="no progress output, only errors and the summary")
+
+    s = sub.add_parser("serve", help="serve the reader with a production WSGI server (waitress)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    s.add_argument("--port", type=_positive, default=5000, help="port (default 5000)")
+    s.add_argument("--audio-dir", default=os.environ.get("VORLESER_AUDIO_DIR", DEFAULT_OUT), metavar="DIR",
+                   help="folder with built articles (default: audio/)")
+    return p
+
+
+def _expand(sources: list[str]) -> list[str | None]:
+    if not sources:
+        return [None]
+    out: list[str | None] = []
+    for src in sources:
+        path = Path(src)
+        if not src.startswith(("http://", "https://")) and path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in {".txt", ".md", ".markdown", ".html", ".htm"})
+            if not found:
+                raise VorleserError(f"no article files in folder {src}", "it holds no .txt, .md or .html files")
+            out += [str(p) for p in found]
+        else:
+            out.append(src)
+    return out
+
+
+def build_one(source: str | None, args: dict) -> str:
+    """Build a single source (runs in a worker process for parallel builds)."""
+    from .engines import get_engine
+    from .model import from_raw
+    from .pipeline.build import BuildOptions, build_article
+    from .sources import load_source, suggest_slug
+
+    raw = load_source(source)
+    slug = args.get("slug") or suggest_slug(source, raw)
+    article = from_raw(raw, slug)
+    notice = (lambda msg: None) if args["quiet"] else (lambda msg: print(msg, file=sys.stderr))
+    engine = get_engine(args["engine"], rate=args["rate"], pitch=args["pitch"], notice=notice)
+    options = BuildOptions(out_dir=Path(args["out"]), bitrate_kbps=args["bitrate"], jobs=args["jobs"],
+                           quiet=args["quiet"])
+    return build_article(article, engine, options).summary()
+
+
+def _build(ns: argparse.Namespace) -> int:
+    sources = _expand(ns.sources)
+    if ns.slug and len(sources) > 1:
+        raise VorleserError("--slug works with one source only", "drop --slug when building several sources")
+    args = {k: getattr(ns, k) for k in ("engine", "out", "jobs", "rate", "pitch", "bitrate", "slug", "quiet")}
+    if len(sources) == 1:
+        print(build_one(sources[0], args))
+        return 0
+    workers = min(ns.jobs, len(sources))
+    args["jobs"] = max(1, ns.jobs // workers)
+    failed = 0
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(build_one, src, args): src for src in sources}
+        for future in as_completed(futures):
+            try:
+                print(future.result())
+            except VorleserError as exc:
+                failed += 1
+                print(f"vorleser: error: {futures[future]}: {exc}", file=sys.stderr)
+    if failed:
+        print(f"vorleser: {failed} of {len(sources)} sources failed", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _serve(ns: argparse.Namespace) -> int:
+    from .web.server import serve
+    serve(host=ns.host, port=ns.port, audio_dir=ns.audio_dir)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="vorleser: %(levelname)s: %(message)s")
+    ns = parser().parse_args(argv)
+    try:
+        if ns.command == "build":
+            return _build(ns)
+        if ns.command == "serve":
+            return _serve(ns)
+    except VorleserError as exc:
+        print(f"vorleser: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("vorleser: interrupted; the previous complete output is still in place", file=sys.stderr)
+        return 130
+    return 2
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    sys.exit(main())

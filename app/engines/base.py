@@ -1,0 +1,51 @@
+"""One interface for all speech engines.
+
+The pipeline hands an engine a batch of :class:`SpeechItem` (one per
+sentence) and gets back one :class:`Speech` per item: mono signed 16-bit PCM
+at ``engine.sample_rate`` plus the onset, in samples, of every token.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Callable, Protocol, Sequence
+
+
+@dataclass(frozen=True)
+class SpeechItem:
+    text: str  # the spoken text of one sentence
+    token_starts: tuple[int, ...]  # char offset in ``text`` where each token's spoken form begins
+
+
+@dataclass
+class Speech:
+    pcm: bytes  # s16le mono
+    sample_rate: int
+    token_onsets: list[int]  # sample offset of each token's onset, len == len(item.token_starts)
+    estimated: bool = False  # True when onsets are estimated, not reported by the engine
+
+    @property
+    def samples(self) -> int:
+        return len(self.pcm) // 2
+
+
+Progress = Callable[[int], None]  # called with the number of items just finished
+
+
+class Engine(Protocol):
+    name: str
+    voice: str
+    sample_rate: int
+
+    @property
+    def settings(self) -> dict: ...
+
+    def synthesize(self, items: Sequence[SpeechItem], progress: Progress | None = None) -> list[Speech]: ...
+
+
+def engine_key(engine: Engine) -> str:
+    """Hash of everything that changes an engine's output for the same text."""
+    blob = json.dumps({"name": engine.name, "voice": engine.voice, "sr": engine.sample_rate,
+                       "settings": engine.settings}, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
