@@ -114,11 +114,14 @@ def from_raw(raw: RawArticle, slug: str | None = None) -> Article:
     seen: set[str] = set()
     slug = slug or slugify(title)
     first_id = _unique(slugify(title), seen)
-    sections = [Section(first_id, title, 1, 1,
-                        _sentences(first_id, title, [teaser] if teaser else []))]
     raw_sections = [s for s in raw.sections if any(_clean(p) for p in s.paragraphs)]
-    if not raw_sections and raw.sections:
-        raw_sections = []
+    # Text before the first heading (a section named after the title, as sources
+    # report it) belongs to the title section: the title is not spoken twice, and
+    # an article without headings becomes that one section.
+    lead: list[str] = [teaser] if teaser else []
+    while raw_sections and _clean(raw_sections[0].heading) in ("", title):
+        lead += [_clean(p) for p in raw_sections.pop(0).paragraphs if _clean(p)]
+    sections = [Section(first_id, title, 1, 1, _sentences(first_id, title, lead))]
     for raw_section in raw_sections:
         heading = _clean(raw_section.heading) or title
         sid = _unique(slugify(heading), seen)

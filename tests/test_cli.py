@@ -1,0 +1,67 @@
+"""The command line: build, errors as one line with exit code 2, parallel sources."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main, parser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_build_bundled_then_rebuild_reports_nothing_to_do(tmp_path, capsys):
+    assert main(["build", "--out", str(tmp_path), "--quiet"]) == 0
+    first = capsys.readouterr().out
+    assert "nordkorea-russland: 14 sections" in first and "0 cached" in first
+    manifest = json.loads((tmp_path / "nordkorea-russland" / "manifest.json").read_text("utf-8"))
+    assert manifest["article"]["source"].startswith("bundled:")
+    assert main(["build", "--out", str(tmp_path), "--quiet"]) == 0
+    second = capsys.readouterr().out
+    assert "(0 synthesised," in second and "0 files encoded" in second
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty"),
+    (b"   \n\t\n", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not text"),
+])
+def test_bad_input_is_one_line_exit_2(tmp_path, capsys, content, message):
+    src = tmp_path / "bad.txt"
+    src.write_bytes(content)
+    assert main(["build", str(src), "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("vorleser: error:") and message in err.lower()
+    assert len(err.splitlines()) == 1
+
+
+def test_missing_file_names_the_file(tmp_path, capsys):
+    assert main(["build", str(tmp_path / "nope.txt"), "--out", str(tmp_path)]) == 2
+    assert "nope.txt" in capsys.readouterr().err
+
+
+def test_folder_of_sources_builds_in_parallel(tmp_path, capsys):
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(3):
+        (src / f"artikel-{i}.md").write_text(f"# Artikel {i}\n\nVorspann {i}.\n\n## Teil\n\nEin Satz Nummer {i}.\n",
+                                            encoding="utf-8")
+    assert main(["build", str(src), "--out", str(tmp_path / "out"), "--jobs", "2", "--quiet"]) == 0
+    built = sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith("."))
+    assert built == ["artikel-0", "artikel-1", "artikel-2"]
+
+
+def test_invalid_option_values_exit_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        parser().parse_args(["build", "--jobs", "0"])
+    assert exc.value.code == 2
+    assert "must be 1 or more" in capsys.readouterr().err
+
+
+def test_build_audio_script_is_a_thin_wrapper(tmp_path):
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_audio.py"), "--help"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and "--engine" in proc.stdout
