@@ -49,6 +49,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=_positive, default=5000, help="port (default 5000)")
     s.add_argument("--audio-dir", default=os.environ.get("VORLESER_AUDIO_DIR", DEFAULT_OUT), metavar="DIR",
                    help="folder with built articles (default: audio/)")
+
+    from .export.cli import register as register_export
+    register_export(sub)
     return p
 
 
@@ -112,7 +115,11 @@ def _build(ns: argparse.Namespace) -> int:
 
 def _serve(ns: argparse.Namespace) -> int:
     from .web.server import serve
-    serve(host=ns.host, port=ns.port, audio_dir=ns.audio_dir)
+    try:
+        serve(host=ns.host, port=ns.port, audio_dir=ns.audio_dir)
+    except OSError as exc:
+        raise VorleserError(f"cannot listen on {ns.host}:{ns.port}",
+                            f"{exc.strerror or exc}; is another server using the port? choose one with --port") from exc
     return 0
 
 
@@ -124,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(ns)
         if ns.command == "serve":
             return _serve(ns)
+        if hasattr(ns, "func"):
+            return ns.func(ns)
     except VorleserError as exc:
         print(f"vorleser: error: {exc}", file=sys.stderr)
         return exc.exit_code

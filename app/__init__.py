@@ -1,0 +1,46 @@
+"""Vorleser: German articles as timed speech, and an accessible reader page.
+
+``create_app`` is the Flask application factory (``flask --app app run``).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE_DIR = REPO_ROOT / "templates"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+def default_audio_dir() -> Path:
+    """$VORLESER_AUDIO_DIR, else ``<repo>/audio``."""
+    explicit = os.environ.get("VORLESER_AUDIO_DIR")
+    return Path(explicit) if explicit else REPO_ROOT / "audio"
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the reader application.
+
+    ``config`` overrides the defaults, e.g. ``{"AUDIO_DIR": tmp, "TESTING": True}``.
+    ``TEMPLATE_FOLDER`` may point at another template directory (tests).
+    """
+    app = Flask(__name__, template_folder=str(TEMPLATE_DIR), static_folder=str(STATIC_DIR))
+    app.config.from_mapping(
+        AUDIO_DIR=default_audio_dir(),
+        SECRET_KEY=os.environ.get("VORLESER_SECRET_KEY") or os.urandom(32),
+        MAX_CONTENT_LENGTH=64 * 1024,
+        AUDIO_MAX_AGE=3600,
+        JSON_AS_ASCII=False,
+    )
+    if config:
+        app.config.update(config)
+    app.config["AUDIO_DIR"] = Path(app.config["AUDIO_DIR"])
+    if app.config.get("TEMPLATE_FOLDER"):
+        # Must happen before the first render: Flask caches its template loader.
+        app.template_folder = str(app.config["TEMPLATE_FOLDER"])
+
+    from .web import init_app
+    init_app(app)
+    return app

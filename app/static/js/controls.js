@@ -1,0 +1,118 @@
+// The player bar: transport buttons, seek slider, time, section name, speed.
+import { T } from "./strings.js";
+import { mmss } from "./format.js";
+import { announce } from "./announce.js";
+import { saveSetting } from "./storage.js";
+
+export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3];
+
+/** Actions shared by buttons, shortcuts and the Media Session. */
+export function actions(ctx) {
+  const { player, tl } = ctx;
+  const sectionNote = () => announce(T.section(player.section.heading));
+  const setRate = (r) => {
+    player.setRate(r);
+    saveSetting("rate", player.rate);
+    announce(T.rate(player.rate));
+  };
+  const step = (dir) => {
+    const i = RATES.findIndex((r) => r >= player.rate - 1e-6);
+    setRate(RATES[Math.max(0, Math.min(RATES.length - 1, (i < 0 ? 2 : i) + dir))]);
+  };
+  return {
+    toggle: () => {
+      announce(player.playing ? T.paused : T.playing);
+      if (!player.playing) ctx.follow?.resume();
+      return player.toggle();
+    },
+    play: () => { announce(T.playing); return player.play(); },
+    pause: () => { announce(T.paused); return player.pause(); },
+    nextSentence: () => player.nextSentence(),
+    prevSentence: () => player.prevSentence(),
+    nextSection: () => {
+      if (player.si + 1 >= tl.sections.length) return;
+      player.nextSection();
+      sectionNote();
+    },
+    prevSection: () => { player.prevSection(); sectionNote(); },
+    back: () => player.skip(-10000),
+    forward: () => player.skip(10000),
+    faster: () => step(1),
+    slower: () => step(-1),
+    setRate,
+    current: () => ctx.follow?.jump(),
+    focusPlayer: () => ctx.region.querySelector(".p-play").focus(),
+    keys: () => ctx.openKeys?.(),
+  };
+}
+
+export function init(region, ctx) {
+  const { player, tl } = ctx;
+  const act = actions(ctx);
+  ctx.actions = act;
+  const q = (sel) => region.querySelector(sel);
+  const playBtn = q(".p-play");
+  const seek = q(".p-seek");
+  const time = q(".p-time");
+  const name = q(".p-sec");
+  const rate = q(".p-rate");
+  const total = mmss(tl.duration);
+  let dragging = false;
+
+  region.addEventListener("click", (ev) => {
+    const b = ev.target.closest("[data-act]");
+    if (b && act[b.dataset.act]) act[b.dataset.act]();
+  });
+
+  function showState() {
+    const playing = player.playing;
+    playBtn.querySelector(".lbl").textContent = playing ? T.pause : T.play;
+    playBtn.querySelector("use").setAttribute("href", playing ? "#i-pause" : "#i-play");
+    region.classList.toggle("is-playing", playing);
+  }
+
+  function showTime() {
+    const g = player.globalMs();
+    const now = mmss(g);
+    time.textContent = T.timeSlash(now, total);
+    if (!dragging) seek.value = String(Math.floor(g / 1000));
+    seek.setAttribute("aria-valuetext", T.timeOf(now, total));
+  }
+
+  function showSection() {
+    name.textContent = T.sectionOf(player.si + 1, tl.sections.length, player.section.heading);
+  }
+
+  function showRate() {
+    rate.value = String(player.rate);
+    if (rate.value === "") rate.value = "1";
+  }
+
+  seek.addEventListener("input", () => {
+    dragging = true;
+    const ms = Number(seek.value) * 1000;
+    seek.setAttribute("aria-valuetext", T.timeOf(mmss(ms), total));
+    time.textContent = T.timeSlash(mmss(ms), total);
+  });
+  seek.addEventListener("change", () => {
+    dragging = false;
+    ctx.follow?.resume();
+    player.seekGlobal(Number(seek.value) * 1000, { user: true });
+  });
+  rate.addEventListener("change", () => act.setRate(Number(rate.value)));
+
+  player.addEventListener("state", showState);
+  player.addEventListener("seek", showTime);
+  player.addEventListener("section", showSection);
+  player.addEventListener("rate", showRate);
+  player.audio.addEventListener("timeupdate", showTime);
+
+  region.hidden = false;
+  const pad = () => document.documentElement.style.setProperty("--player-h", `${region.offsetHeight}px`);
+  new ResizeObserver(pad).observe(region);
+  pad();
+  showState();
+  showTime();
+  showSection();
+  showRate();
+}

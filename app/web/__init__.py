@@ -1,0 +1,21 @@
+"""The reader web app: pages, file routes, error pages, security headers.
+
+``init_app`` wires every part into a Flask app made by :func:`app.create_app`.
+"""
+from __future__ import annotations
+
+from flask import Flask
+
+from . import errors, files, labels, reader, security
+from .library import Library
+
+
+def init_app(app: Flask) -> None:
+    app.url_map.merge_slashes = False  # "//" must be a 404, not a redirect to another path
+    app.extensions["vorleser_library"] = Library(app.config["AUDIO_DIR"])
+    app.register_blueprint(reader.bp)
+    app.register_blueprint(files.bp)
+    app.add_template_filter(labels.mmss, "mmss")
+    app.add_template_filter(labels.size_label, "size_label")
+    errors.register(app)
+    security.register(app)

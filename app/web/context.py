@@ -1,0 +1,71 @@
+"""Template context for the library and reader pages (see the shared spec).
+
+The manifest is deep-copied before the per-section labels and URLs are
+added, so the cached manifest stays as it is on disk.
+"""
+from __future__ import annotations
+
+import copy
+
+from flask import url_for
+
+from . import labels
+from .article import Article
+
+
+def _teaser(article: Article) -> str:
+    return article.manifest["article"].get("teaser") or ""
+
+
+def library_entry(article: Article) -> dict:
+    duration = article.manifest["duration_ms"]
+    return {
+        "slug": article.slug,
+        "title": article.title,
+        "teaser": _teaser(article),
+        "duration_ms": duration,
+        "duration_label": labels.mmss(duration),
+        "sections": len(article.sections),
+        "url": url_for("reader.article", slug=article.slug),
+    }
+
+
+def _file_url(endpoint: str, article: Article, name: str) -> str:
+    return url_for(endpoint, slug=article.slug, name=name)
+
+
+def _section_extras(article: Article, section: dict) -> dict:
+    return {
+        "audio_url": _file_url("files.audio", article, section["file"]),
+        "download_url": _file_url("files.download", article, section["file"]),
+        "download_name": article.section_download_name(section),
+        "size_label": labels.size_label(section["bytes"]),
+        "duration_label": labels.mmss(section["duration_ms"]),
+        "download_label": labels.download_label(section["bytes"], section["duration_ms"]),
+    }
+
+
+def _urls(article: Article) -> dict:
+    manifest = article.manifest
+    full = manifest["full"]
+    slug = article.slug
+    epub = manifest.get("epub")
+    return {
+        "full_audio": _file_url("files.audio", article, full["file"]),
+        "full_download": _file_url("files.download", article, full["file"]),
+        "full_download_name": article.full_download_name(),
+        "full_download_label": labels.download_label(full["bytes"], full["duration_ms"]),
+        "zip": url_for("files.sections_zip", slug=slug),
+        "manifest": url_for("files.manifest", slug=slug),
+        "captions": url_for("files.captions", slug=slug) if manifest.get("captions") else None,
+        "chapters": url_for("files.chapters", slug=slug) if manifest.get("chapters") else None,
+        "epub": _file_url("files.download", article, epub) if epub else None,
+    }
+
+
+def reader_context(article: Article) -> dict:
+    manifest = copy.deepcopy(article.manifest)
+    manifest["article"].setdefault("teaser", "")
+    for section in manifest["sections"]:
+        section.update(_section_extras(article, section))
+    return {"manifest": manifest, "urls": _urls(article), "article_slug": article.slug}

@@ -1,0 +1,96 @@
+"""File routes: audio (inline, with Range), downloads, section ZIP, manifest, VTT.
+
+Only files the manifest names are served; they are looked up by name in the
+manifest (see :mod:`app.web.article`). Only GET and HEAD are allowed.
+"""
+from __future__ import annotations
+
+import os
+from typing import BinaryIO
+
+from flask import Blueprint, Response, abort, current_app, send_file
+
+from . import labels
+from .article import Article, ServedFile
+from .library import get_library
+from .zipstream import stream_zip
+
+bp = Blueprint("files", __name__, url_prefix="/artikel/<slug>")
+NOT_FOUND = "Diese Datei gibt es nicht oder sie wird gerade erstellt."
+
+
+def _route(rule: str):
+    return bp.route(rule, methods=["GET"], provide_automatic_options=False)
+
+
+def _article(slug: str) -> Article:
+    found = get_library().get(slug)
+    if found is None:
+        abort(404, description="Diesen Artikel gibt es nicht oder er wird gerade erstellt.")
+    return found
+
+
+def _send(found: ServedFile | None, max_age: int | None, attachment: bool = False) -> Response:
+    if found is None:
+        abort(404, description=NOT_FOUND)
+    response = send_file(found.path, mimetype=found.mimetype, conditional=True, etag=True,
+                         max_age=max_age)
+    if max_age is None:
+        response.cache_control.no_cache = True
+    if attachment:
+        response.headers["Content-Disposition"] = labels.content_disposition(found.download_name)
+    return response
+
+
+@_route("/audio/<name>")
+def audio(slug: str, name: str):
+    return _send(_article(slug).audio(name), current_app.config["AUDIO_MAX_AGE"])
+
+
+@_route("/download/<name>")
+def download(slug: str, name: str):
+    return _send(_article(slug).download(name), current_app.config["AUDIO_MAX_AGE"],
+                 attachment=True)
+
+
+@_route("/manifest.json")
+def manifest(slug: str):
+    return _send(_article(slug).text_file("manifest"), None)
+
+
+@_route("/captions.vtt")
+def captions(slug: str):
+    return _send(_article(slug).text_file("captions"), None)
+
+
+@_route("/chapters.vtt")
+def chapters(slug: str):
+    return _send(_article(slug).text_file("chapters"), None)
+
+
+def _open_all(paths: list) -> list[BinaryIO]:
+    handles: list[BinaryIO] = []
+    try:
+        for path in paths:
+            handles.append(open(path, "rb"))
+    except OSError:
+        for handle in handles:
+            handle.close()
+        abort(404, description=NOT_FOUND)
+    return handles
+
+
+@_route("/abschnitte.zip")
+def sections_zip(slug: str):
+    article = _article(slug)
+    files = article.section_files()
+    if not files:
+        abort(404, description=NOT_FOUND)
+    handles = _open_all([f.path for f in files])  # opened now: a rebuild cannot mix versions
+    entries = [(f.download_name, h, os.fstat(h.fileno()).st_mtime) for f, h in zip(files, handles)]
+    response = Response(stream_zip(entries), mimetype="application/zip")
+    response.call_on_close(lambda: [h.close() for h in handles])
+    zip_name = labels.safe_filename(article.title, "zip", fallback=article.slug)
+    response.headers["Content-Disposition"] = labels.content_disposition(zip_name)
+    response.cache_control.no_cache = True
+    return response

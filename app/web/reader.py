@@ -1,0 +1,30 @@
+"""Pages: the library (``/``), the reader (``/artikel/<slug>``) and ``/healthz``."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, jsonify, render_template
+
+from .context import library_entry, reader_context
+from .library import get_library
+
+bp = Blueprint("reader", __name__)
+
+
+@bp.get("/")
+def library():
+    entries = [library_entry(a) for a in get_library().articles()]
+    return render_template("library.html", articles=entries)
+
+
+@bp.get("/artikel/<slug>")
+def article(slug: str):
+    found = get_library().get(slug)
+    if found is None:
+        abort(404, description="Diesen Artikel gibt es nicht oder er wird gerade erstellt.")
+    return render_template("reader.html", **reader_context(found))
+
+
+@bp.get("/healthz")
+def healthz():
+    response = jsonify(status="ok", articles=len(get_library().articles()))
+    response.cache_control.no_store = True
+    return response

@@ -1,0 +1,47 @@
+"""Run the reader with waitress (never the Flask debug server).
+
+``python -m app.web.server --host 127.0.0.1 --port 5000 --audio-dir audio``
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def serve(host: str = "127.0.0.1", port: int = 5000, audio_dir: str | Path | None = None,
+          threads: int = 8) -> None:
+    """Serve the reader until Ctrl+C; prints the URL first."""
+    import waitress
+
+    from .. import create_app, default_audio_dir
+
+    folder = Path(audio_dir) if audio_dir else default_audio_dir()
+    app = create_app({"AUDIO_DIR": folder})
+    if not folder.is_dir():
+        print(f"Note: audio folder {folder} does not exist yet; "
+              "build an article with 'vorleser build'.", file=sys.stderr)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"Vorleser reader: http://{shown}:{port}/  (audio: {folder}; Ctrl+C stops)", flush=True)
+    waitress.serve(app, host=host, port=port, threads=threads, ident="Vorleser")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m app.web.server",
+                                     description="Serve the Vorleser reader with waitress.")
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=5000, help="port (default 5000)")
+    parser.add_argument("--audio-dir", default=None,
+                        help="folder with built articles (default $VORLESER_AUDIO_DIR or ./audio)")
+    parser.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    serve(args.host, args.port, args.audio_dir, args.threads)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
