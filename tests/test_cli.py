@@ -65,3 +65,14 @@ def test_build_audio_script_is_a_thin_wrapper(tmp_path):
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_audio.py"), "--help"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "--engine" in proc.stdout
+
+
+def test_serve_on_a_busy_port_is_a_clear_error(tmp_path, capsys):
+    import socket
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--port", str(port), "--audio-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in err and "--port" in err
