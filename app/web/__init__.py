@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import errors, files, labels, reader, security
+from . import errors, exports, files, labels, reader, security
 from .library import Library
 
 
@@ -15,6 +15,7 @@ def init_app(app: Flask) -> None:
     app.extensions["vorleser_library"] = Library(app.config["AUDIO_DIR"])
     app.register_blueprint(reader.bp)
     app.register_blueprint(files.bp)
+    app.register_blueprint(exports.bp)
     app.add_template_filter(labels.mmss, "mmss")
     app.add_template_filter(labels.size_label, "size_label")
     errors.register(app)

@@ -49,7 +49,6 @@ def _urls(article: Article) -> dict:
     manifest = article.manifest
     full = manifest["full"]
     slug = article.slug
-    epub = manifest.get("epub")
     return {
         "full_audio": _file_url("files.audio", article, full["file"]),
         "full_download": _file_url("files.download", article, full["file"]),
@@ -59,7 +58,8 @@ def _urls(article: Article) -> dict:
         "manifest": url_for("files.manifest", slug=slug),
         "captions": url_for("files.captions", slug=slug) if manifest.get("captions") else None,
         "chapters": url_for("files.chapters", slug=slug) if manifest.get("chapters") else None,
-        "epub": _file_url("files.download", article, epub) if epub else None,
+        "epub": url_for("exports.epub", slug=slug),
+        "chapters_json": url_for("exports.chapters_json", slug=slug),
     }
 
 
