@@ -86,7 +86,8 @@ def test_reader_context(app, client, manifest):
     assert urls["manifest"] == f"/artikel/{SLUG}/manifest.json"
     assert urls["captions"] == f"/artikel/{SLUG}/captions.vtt"
     assert urls["chapters"] == f"/artikel/{SLUG}/chapters.vtt"
-    assert urls["epub"] is None
+    assert urls["epub"] == f"/artikel/{SLUG}/e-book.epub"
+    assert urls["chapters_json"] == f"/artikel/{SLUG}/chapters.json"
     html = response.get_data(as_text=True)
     for text in ("Treffen in Wladiwostok", "Erster Satz.", "Hintergrund des Treffens",
                  second["audio_url"], second["download_label"]):
