@@ -45,8 +45,9 @@ MULTI: dict[str, tuple[str, str]] = {
 # One display word with its dot: "usw." -> key "usw".
 SINGLE: dict[str, tuple[str, str]] = {
     "usw": ("und so weiter", "final"),
-    "etc": ("et cetera", "final"),
-    "ca": ("circa", "never"),
+    "u": ("und", "never"),
+    "etc": ("etzetera", "final"),
+    "ca": ("zirka", "never"),
     "bzw": ("beziehungsweise", "never"),
     "vgl": ("vergleiche", "never"),
     "ggf": ("gegebenenfalls", "never"),
@@ -84,6 +85,12 @@ SINGLE: dict[str, tuple[str, str]] = {
     "Bsp": ("Beispiel", "weak"),
     "Abb": ("Abbildung", "never"),
     "Kap": ("Kapitel", "never"),
+    "Dipl": ("Diplom", "never"),
+    "Ing": ("Ingenieur", "never"),
+    "Abt": ("Abteilung", "never"),
+    "Aufl": ("Auflage", "weak"),
+    "Verf": ("Verfasser", "weak"),
+    "Mitgl": ("Mitglied", "never"),
     "Mrs": ("Misses", "never"),
     "Mr": ("Mister", "never"),
 }
@@ -155,8 +162,9 @@ def _multi_pattern(key: str) -> re.Pattern[str]:
     return re.compile(r"\.\s*".join([head] + parts[1:]) + r"\.(?![^\W_])")
 
 
-MULTI_PATTERNS: tuple[tuple[re.Pattern[str], str, str, str], ...] = tuple(
-    (_multi_pattern(k), k, *v) for k, v in sorted(MULTI.items(), key=lambda kv: -len(kv[0])))
+_MULTI_BY_FIRST: dict[str, list[tuple[re.Pattern[str], str, str]]] = {}
+for _key, (_spoken, _kind) in sorted(MULTI.items(), key=lambda kv: -len(kv[0])):
+    _MULTI_BY_FIRST.setdefault(_key[0], []).append((_multi_pattern(_key), _spoken, _kind))
 
 
 def _capitalise(text: str) -> str:
@@ -166,16 +174,15 @@ def _capitalise(text: str) -> str:
 def match_multi(text: str, pos: int, sentence_start: bool = False) -> tuple[int, str, str] | None:
     """Multi-part abbreviation starting at pos: (end, spoken, class) or None.
     A capitalised first letter ("Z. B.") only counts at the start of a sentence."""
-    first = text[pos].lower()
-    if text[pos].isupper() and not sentence_start:
-        first = text[pos]
-    for pattern, key, spoken, kind in MULTI_PATTERNS:
-        if key[0] != first and not (sentence_start and key[0].lower() == first):
-            continue
+    ch = text[pos]
+    if ch.isupper() and not sentence_start:
+        candidates = _MULTI_BY_FIRST.get(ch, ())
+    else:
+        candidates = _MULTI_BY_FIRST.get(ch.lower(), ())
+    for pattern, spoken, kind in candidates:
         m = pattern.match(text, pos)
         if m:
-            upper = text[pos].isupper() and not key[0].isupper()
-            return m.end(), _capitalise(spoken) if upper else spoken, kind
+            return m.end(), _capitalise(spoken) if ch.isupper() else spoken, kind
     return None
 
 

@@ -6,8 +6,6 @@ import logging
 from flask import Blueprint, Response, abort, current_app, request, send_file
 
 from ..errors import InputError, OutputError
-from ..export.epub import cached_epub
-from ..export.feed import render_chapters_json, render_feed
 from . import labels
 from .library import get_library
 
@@ -21,6 +19,7 @@ def _route(rule: str):
 
 @_route("/feed.xml")
 def feed():
+    from ..export.feed import render_feed  # imported late: app.export uses app.web's validators
     manifests = [a.manifest for a in get_library().articles()]
     response = Response(render_feed(manifests, request.url_root), mimetype="application/rss+xml")
     response.cache_control.no_cache = True
@@ -29,6 +28,7 @@ def feed():
 
 @_route("/artikel/<slug>/chapters.json")
 def chapters_json(slug: str):
+    from ..export.feed import render_chapters_json
     article = get_library().get(slug)
     if article is None:
         abort(404, description="Diesen Artikel gibt es nicht oder er wird gerade erstellt.")
@@ -39,6 +39,7 @@ def chapters_json(slug: str):
 
 @_route("/artikel/<slug>/e-book.epub")
 def epub(slug: str):
+    from ..export.epub import cached_epub
     if get_library().get(slug) is None:
         abort(404, description="Diesen Artikel gibt es nicht oder er wird gerade erstellt.")
     try:
