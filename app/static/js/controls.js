@@ -108,8 +108,13 @@ export function init(region, ctx) {
   player.audio.addEventListener("timeupdate", showTime);
 
   region.hidden = false;
-  const pad = () => document.documentElement.style.setProperty("--player-h", `${region.offsetHeight}px`);
+  // Pad the page by the bar's height while it is fixed (not in short viewports).
+  const pad = () => {
+    const fixed = getComputedStyle(region).position === "fixed";
+    document.documentElement.style.setProperty("--player-h", `${fixed ? region.offsetHeight : 0}px`);
+  };
   new ResizeObserver(pad).observe(region);
+  addEventListener("resize", pad);
   pad();
   showState();
   showTime();

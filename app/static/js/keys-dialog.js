@@ -31,7 +31,8 @@ function table(scope, caption) {
 
 export function init(region, ctx) {
   const dialog = document.getElementById("keys");
-  const opener = region.querySelector('[data-act="keys"]');
+  const openers = [...region.querySelectorAll('[data-act="keys"]')];
+  const opener = openers.find((b) => b.offsetParent !== null) || openers[0];
   dialog.querySelector(".keys-list").replaceChildren(
     table("global", T.keysGlobal),
     table("player", T.keysPlayer),
@@ -43,7 +44,10 @@ export function init(region, ctx) {
     dialog.querySelector('[data-act="close"]').focus();
   };
   dialog.querySelector('[data-act="close"]').addEventListener("click", () => dialog.close());
-  dialog.addEventListener("close", () => (returnTo || opener).focus());
+  dialog.addEventListener("close", () => {
+    const visible = openers.find((b) => b.offsetParent !== null) || opener;
+    (returnTo && returnTo.isConnected && returnTo.offsetParent !== null ? returnTo : visible).focus();
+  });
   dialog.addEventListener("click", (ev) => {
     if (ev.target === dialog) dialog.close(); // click on the backdrop
   });

@@ -1,7 +1,5 @@
-// One <audio> element plays the article section by section. Emits:
-//   "state"   playing/paused changed        "seek"  position jumped
-//   "section" section changed {user}       "rate"  speed changed
-//   "error"   a file failed to load
+// One <audio> plays the article section by section. Events: state, seek,
+// section {user}, rate, sentence (from sync.js), error.
 import { clamp } from "./format.js";
 import { locate, sentenceAt } from "./timeline.js";
 

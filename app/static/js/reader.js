@@ -1,6 +1,6 @@
 // Builds the shared context of the reader page: timeline, words, player.
 import { buildTimeline } from "./timeline.js";
-import { wrapWords } from "./words.js";
+import { attach } from "./words.js";
 import { Player } from "./player-core.js";
 import { setRegion } from "./announce.js";
 import { settings } from "./storage.js";
@@ -10,7 +10,7 @@ export async function init(body) {
   if (!res.ok) throw new Error(`manifest: HTTP ${res.status}`);
   const manifest = await res.json();
   const tl = buildTimeline(manifest);
-  wrapWords(tl);
+  attach(tl);
   const audio = document.createElement("audio");
   audio.preload = "metadata";
   audio.className = "p-audio";

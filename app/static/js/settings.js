@@ -41,6 +41,18 @@ export function init(region, ctx) {
     ctx.follow?.setEnabled(follow.checked);
     saveSetting("follow", follow.checked);
   });
+  // The panel behaves like a menu: Escape or a click elsewhere closes it.
+  const panel = region.querySelector(".p-set");
+  panel.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape" && panel.open) {
+      ev.preventDefault();
+      panel.open = false;
+      panel.querySelector("summary").focus();
+    }
+  });
+  document.addEventListener("click", (ev) => {
+    if (panel.open && !panel.contains(ev.target)) panel.open = false;
+  });
   focusable.addEventListener("change", () => {
     apply("focusable", focusable.checked);
     saveSetting("focusable", focusable.checked);

@@ -1,10 +1,7 @@
-// The keyboard shortcuts: ONE list, used by the key handler, the
-// "Tastenkürzel" dialog and the README test.
-//   scope "global": anywhere on the page, always with Alt+Shift so that
-//                   screen-reader browse-mode letters keep working.
-//   scope "player": plain keys, only while focus is inside the player.
-// `code` matches KeyboardEvent.code (layout independent, used with
-// modifiers); `key` matches KeyboardEvent.key (used for plain keys).
+// The ONE list of shortcuts (key handler, dialog, README test). "global":
+// anywhere, Alt+Shift so browse-mode letters keep working, matched by
+// KeyboardEvent.code; "player": plain keys while focus is in the player,
+// matched by KeyboardEvent.key.
 export const SHORTCUTS = [
   { scope: "global", mods: ["Alt", "Shift"], code: "KeyP", label: "P", action: "toggle" },
   { scope: "global", mods: ["Alt", "Shift"], code: "KeyN", label: "N", action: "nextSentence" },

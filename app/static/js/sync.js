@@ -2,10 +2,13 @@
 // are heard now. A requestAnimationFrame loop reads audio.currentTime while
 // playing; seeks and section changes update at once.
 import { sentenceAt, wordAt } from "./timeline.js";
+import { wrap, unwrap } from "./words.js";
 
 export function init(el, ctx) {
   const { player, tl } = ctx;
   let curSentence = null;
+  let curData = null;
+  let wordEls = [];
   let curWord = null;
   let frame = 0;
 
@@ -18,16 +21,21 @@ export function init(el, ctx) {
       if (curSentence) {
         curSentence.removeAttribute("aria-current");
         curSentence.classList.remove("cur");
+        unwrap(curData);
       }
+      curWord = null;
+      wordEls = [];
       if (sEl) {
         sEl.setAttribute("aria-current", "true");
         sEl.classList.add("cur");
+        wordEls = wrap(sentence);
       }
       curSentence = sEl;
+      curData = sentence;
       player.emit("sentence", { el: sEl, sentence });
     }
     const k = sentence ? wordAt(sentence, ms) : -1;
-    const wEl = k >= 0 ? sentence.wordEls[k] || null : null;
+    const wEl = k >= 0 ? wordEls[k] || null : null;
     if (wEl !== curWord) {
       if (curWord) curWord.classList.remove("cur");
       if (wEl) wEl.classList.add("cur");

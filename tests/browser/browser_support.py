@@ -1,0 +1,58 @@
+"""Helpers for the browser tests (not fixtures)."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+SLUG = "nordkorea-russland"
+
+# One snapshot of what the page shows: audio file, time, highlighted sentence/word.
+STATE_JS = """() => {
+  const a = document.querySelector('#player audio');
+  const cur = document.querySelectorAll('.s[aria-current="true"]');
+  const w = document.querySelectorAll('.w.cur');
+  return {
+    src: a.getAttribute('src'), t: a.currentTime * 1000, paused: a.paused,
+    sentences: [...cur].map((e) => e.id),
+    words: [...w].map((e) => Number(e.dataset.k)),
+    wordInSentence: w.length === 0 || (cur.length === 1 && cur[0].contains(w[0])),
+    rate: a.playbackRate,
+    seek: Number(document.querySelector('.p-seek').value),
+  };
+}"""
+
+
+
+def expected_at(manifest: dict, src: str, t_ms: float) -> tuple[str, int]:
+    """(sentence id, word index) the page must highlight at t_ms of file src:
+    the last sentence/word whose begin <= t (first sentence at least; -1 = no word yet)."""
+    section = next(s for s in manifest["sections"] if src.rsplit("/", 1)[-1] == s["file"])
+    sentences = section["sentences"]
+    k = max(0, bisect_right([s["begin_ms"] for s in sentences], t_ms) - 1)
+    words = sentences[k]["words"]
+    return sentences[k]["id"], bisect_right([w["begin_ms"] for w in words], t_ms) - 1
+
+
+def state(page) -> dict:
+    return page.evaluate(STATE_JS)
+
+
+SAMPLE_JS = "async () => { await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));"\
+    " return (" + STATE_JS + ")(); }"
+
+
+def locate(manifest: dict, global_ms: float) -> tuple[dict, float]:
+    """Section and local time for a whole-article time."""
+    section = manifest["sections"][0]
+    for s in manifest["sections"]:
+        if s["offset_ms"] <= global_ms:
+            section = s
+    return section, global_ms - section["offset_ms"]
+
+
+def shown(st: dict) -> tuple[list, list]:
+    return st["sentences"], st["words"]
+
+
+def wanted(manifest: dict, src: str, t_ms: float) -> tuple[list, list]:
+    sid, k = expected_at(manifest, src, t_ms)
+    return [sid], ([k] if k >= 0 else [])

@@ -1,0 +1,85 @@
+"""Sentence and word highlighting follow the audio: while playing, after
+seeks, after section changes (by the user and at the end of a file)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.browser_support import SAMPLE_JS, STATE_JS, locate, shown, wanted
+
+pytestmark = pytest.mark.browser
+
+FRAME_SLACK_MS = 80  # while playing, the highlight may be one frame behind
+
+
+def test_highlight_matches_manifest_at_sampled_moments(reader, manifest):
+    page = reader
+    samples = []
+
+    def check(strict: bool) -> None:
+        st = page.evaluate(SAMPLE_JS)
+        ok = shown(st) == wanted(manifest, st["src"], st["t"])
+        if not ok and not strict:
+            ok = shown(st) == wanted(manifest, st["src"], st["t"] - FRAME_SLACK_MS)
+        assert st["wordInSentence"], st
+        assert ok, f"at {st['src']} {st['t']:.0f} ms shown {shown(st)}, " \
+                   f"manifest says {wanted(manifest, st['src'], st['t'])}"
+        samples.append(st)
+
+    page.click("[data-play-section='0']")
+    page.wait_for_function("() => document.querySelector('#player audio').currentTime > 0.3")
+    t0 = page.evaluate(STATE_JS)["t"]
+    page.wait_for_timeout(400)
+    assert page.evaluate(STATE_JS)["t"] > t0 + 200, "currentTime does not advance"
+    for _ in range(4):
+        check(strict=False)
+        page.wait_for_timeout(230)
+
+    # Seeks with the slider: the highlight moves at once, then follows the audio.
+    for frac in (0.08, 0.33, 0.51, 0.77, 0.94):
+        target_ms = int(manifest["duration_ms"] * frac / 1000) * 1000
+        section, local = locate(manifest, target_ms)
+        now = page.evaluate(
+            "(v) => { const r = document.querySelector('.p-seek'); r.value = v;"
+            " r.dispatchEvent(new Event('change')); return (" + STATE_JS + ")(); }",
+            target_ms // 1000)
+        assert shown(now) == wanted(manifest, section["file"], local), \
+            f"highlight not moved at once after seeking to {target_ms} ms"
+        page.wait_for_function(
+            "([f, t]) => { const a = document.querySelector('#player audio');"
+            " return a.getAttribute('src').endsWith('/' + f) && !a.paused && a.currentTime * 1000 > t + 150; }",
+            arg=[section["file"], local], timeout=10000)
+        check(strict=False)
+        page.click(".p-play")  # pause: exact check at a standing position
+        page.wait_for_function("() => document.querySelector('#player audio').paused")
+        check(strict=True)
+        page.click(".p-play")
+        page.wait_for_timeout(200)
+        check(strict=False)
+
+    # Section changes by the user.
+    for _ in range(2):
+        before = page.evaluate(STATE_JS)["src"]
+        page.click("[data-act='prevSection']")
+        page.wait_for_function(
+            "(s) => { const a = document.querySelector('#player audio');"
+            " return a.getAttribute('src') !== s && !a.paused && a.currentTime > 0.2; }", arg=before)
+        check(strict=False)
+
+    # The end of a section file flows on into the next one.
+    third = manifest["sections"][2]
+    page.evaluate(
+        "(v) => { const r = document.querySelector('.p-seek'); r.value = v;"
+        " r.dispatchEvent(new Event('change')); }",
+        (third["offset_ms"] + third["duration_ms"] - 1500) // 1000)
+    fourth = manifest["sections"][3]["file"]
+    page.wait_for_function(
+        "(f) => { const a = document.querySelector('#player audio');"
+        " return a.getAttribute('src').endsWith('/' + f) && !a.paused && a.currentTime > 0.2; }",
+        arg=fourth, timeout=10000)
+    check(strict=False)
+    page.wait_for_timeout(300)
+    check(strict=False)
+
+    assert len(samples) >= 20
+    assert len({s["sentences"][0] for s in samples}) >= 8, "samples should span many sentences"
+    assert not page.errors, page.errors
