@@ -135,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     except VorleserError as exc:
         print(f"vorleser: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # e.g. `vorleser build | head`: the reader went away
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("vorleser: interrupted; the previous complete output is still in place", file=sys.stderr)
         return 130

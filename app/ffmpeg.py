@@ -10,6 +10,7 @@ import functools
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -98,5 +99,28 @@ def encode_mp3(pcm: bytes | Iterable[bytes], sample_rate: int, out_path: str | P
         if code != 0:
             err.seek(0)
             lines = err.read().decode("utf-8", "replace").strip().splitlines()
-            raise EncodeError(f"ffmpeg failed to encode {Path(out_path).name} (exit {code})",
-                              lines[-1] if lines else "no error output")
+            raise EncodeError(f"ffmpeg failed to encode {_final_name(out_path)} ({_status(code)})",
+                              _cause(code, lines[-1] if lines else ""))
+
+
+def _final_name(path: str | Path) -> str:
+    """'.03-x.mp3.tmp' -> '03-x.mp3': name the file the user will look for."""
+    name = Path(path).name
+    return name.removeprefix(".").removesuffix(".tmp")
+
+
+def _status(code: int) -> str:
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit {code}"
+
+
+def _cause(code: int, last_line: str) -> str:
+    full = ("No space left" in last_line or "File too large" in last_line
+            or code in (-signal.SIGXFSZ, 128 + signal.SIGXFSZ))
+    if full:
+        return "the disk is full or a file size limit was hit; free space or choose another folder with --out"
+    return last_line or "no error output"

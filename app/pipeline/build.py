@@ -73,6 +73,7 @@ class Builder:
         self.cache = SentenceCache(Path(options.out_dir) / ".cache" / engine_key(engine))
         self.rate = engine.sample_rate
         self.synthesised = 0
+        self.encoded = 0
 
     def run(self) -> BuildResult:
         t0 = time.monotonic()
@@ -86,6 +87,17 @@ class Builder:
             raise OutputError(f"the output folder {out} is not writable",
                               "fix its permissions or choose another folder with --out")
         versions = Versions(out, self.article.slug)
+        try:
+            manifest = self._locked_run(versions)
+        except OSError as exc:
+            raise OutputError(f"cannot write the output of '{self.article.slug}' in {out}",
+                              f"{exc.strerror or exc}; free disk space, fix the folder's permissions "
+                              "or choose another folder with --out") from exc
+        return BuildResult(self.article.slug, out / self.article.slug, len(self.article.sections),
+                           manifest["duration_ms"], len(self.keys), self.synthesised,
+                           len(self.keys) - self.synthesised, self.encoded, time.monotonic() - t0, self.engine.name)
+
+    def _locked_run(self, versions: Versions) -> dict:
         with versions.lock():
             sections = self.article.sections
             sentences = [s for sec in sections for s in sec.sentences]
@@ -106,13 +118,11 @@ class Builder:
             timelines = [lay_out(sec, [self.keys[s.id] for s in sec.sentences], [timings[s.id] for s in sec.sentences],
                                  self.opt.pauses, self.rate) for sec in sections]
             partial = versions.new_partial()
-            encoded = self._write(plan, timelines, store, partial)
+            self.encoded = self._write(plan, timelines, store, partial)
             manifest = build_manifest(self.article, self.engine, self.opt, timelines, partial, self.rate, hashes)
             write_sidecars(partial, manifest)
             versions.publish(partial)
-        return BuildResult(self.article.slug, out / self.article.slug, len(timelines), manifest["duration_ms"],
-                           len(sentences), self.synthesised, len(sentences) - self.synthesised, encoded,
-                           time.monotonic() - t0, self.engine.name)
+        return manifest
 
     # -- synthesis -------------------------------------------------------------------------
     def _timings(self) -> dict[str, Timing]:

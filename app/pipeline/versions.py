@@ -28,7 +28,6 @@ from typing import Iterator
 from ..errors import BuildLockedError, OutputError
 
 log = logging.getLogger(__name__)
-KEEP = 2  # complete versions kept: the current one and the one before (for requests in flight)
 
 
 class Versions:
@@ -87,6 +86,7 @@ class Versions:
 
     def publish(self, partial: Path) -> Path:
         """Make the partial folder the current build (atomic symlink swap)."""
+        before = self.current()
         final = partial.with_suffix("")
         os.replace(partial, final)
         fsync_dir(self.root)
@@ -99,16 +99,18 @@ class Versions:
         os.symlink(os.path.relpath(final, self.out), tmp_link)
         os.replace(tmp_link, self.link)
         fsync_dir(self.out)
-        self._prune(final)
+        self._prune({final, before})
         return final
 
-    def _prune(self, keep_current: Path) -> None:
-        complete = sorted((p for p in self.root.iterdir() if p.is_dir() and not p.name.endswith(".partial")),
-                          key=lambda p: p.stat().st_mtime, reverse=True)
-        kept = [keep_current] + [p for p in complete if p != keep_current][:KEEP - 1]
-        for path in complete:
-            if path not in kept:
+    def _prune(self, keep: set[Path | None]) -> None:
+        """Remove every version but the new one and the one it replaced (requests in
+        flight may still read that), plus link temp files left by killed builds."""
+        for path in self.root.iterdir():
+            if path.is_dir() and not path.name.endswith(".partial") and path.resolve() not in keep:
                 shutil.rmtree(path, ignore_errors=True)
+        for stale in self.out.glob(f".{self.slug}.link-*"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
 
 def fsync_dir(path: Path) -> None:

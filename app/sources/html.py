@@ -19,6 +19,8 @@ from .htmlmeta import PageMeta, page_meta
 from .htmlwalk import Block, walk_html, walk_trafilatura_xml
 
 log = logging.getLogger(__name__)
+# trafilatura warns ("discarding data: None") on pages without text; we report that ourselves.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
                          re.I | re.S)

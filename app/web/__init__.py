@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import errors, exports, files, labels, reader, security
+from . import compress, errors, exports, files, labels, reader, security
 from .library import Library
 
 
@@ -20,3 +20,4 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(labels.size_label, "size_label")
     errors.register(app)
     security.register(app)
+    compress.register(app)

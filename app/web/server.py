@@ -26,7 +26,9 @@ def serve(host: str = "127.0.0.1", port: int = 5000, audio_dir: str | Path | Non
               "build an article with 'vorleser build'.", file=sys.stderr)
     shown = f"[{host}]" if ":" in host else host
     print(f"Vorleser reader: http://{shown}:{port}/  (audio: {folder}; Ctrl+C stops)", flush=True)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="Vorleser")
+    # 16 KiB of request headers is plenty for a reader; larger requests get 431.
+    waitress.serve(app, host=host, port=port, threads=threads, ident="Vorleser",
+                   max_request_header_size=16 * 1024)
 
 
 def main(argv: list[str] | None = None) -> int:
