@@ -33,6 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
         MAX_CONTENT_LENGTH=64 * 1024,
         AUDIO_MAX_AGE=3600,
         JSON_AS_ASCII=False,
+        FEED=True,  # link the podcast feed (the static export turns it off without --base-url)
     )
     if config:
         app.config.update(config)

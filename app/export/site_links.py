@@ -28,7 +28,7 @@ class SiteLinks:
     """``manifests``: slug -> manifest as exported (with its ``epub`` entry)."""
 
     manifests: dict[str, dict]
-    feed: bool = True  # False: the export has no feed.xml, so <link> tags to it are dropped
+    feed: bool = True  # False: the export has no feed.xml (the pages are rendered without links to it)
     targets: set[str] = field(default_factory=set)  # every site path a page links to
 
     def _download_name(self, manifest: dict, slug: str, name: str) -> str:
@@ -96,8 +96,6 @@ class SiteLinks:
 
         def tag(match: re.Match) -> str:
             name, attrs = match.group(1), match.group(2) or ""
-            if not self.feed and name.lower() == "link" and 'href="/feed.xml"' in attrs:
-                return ""
             download_name: str | None = None
 
             def attr(m: re.Match) -> str:

@@ -92,6 +92,7 @@ def test_export_replaces_an_earlier_export_but_not_foreign_folders(export_audio,
     (target / "alt.txt").write_text("von früher", encoding="utf-8")
     result = export_site(target, export_audio)
     assert not (target / "alt.txt").exists() and not (target / "feed.xml").exists()
+    assert "feed.xml" not in (target / "index.html").read_text(encoding="utf-8")
     assert result.articles == 2 and "--base-url" in result.summary()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seite"]  # no staging folders left
     foreign = tmp_path / "fremd"

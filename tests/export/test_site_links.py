@@ -51,9 +51,9 @@ def test_download_links_get_german_file_names(links):
     assert '<a href="abschnitte.zip" download="Treffen - Folgen.zip">' in out
 
 
-def test_epub_route_and_feed_link_without_feed():
+def test_epub_route_without_feed():
     links = SiteLinks({"treffen": MANIFEST}, feed=False)
-    html = ('<head><link rel="alternate" type="application/rss+xml" href="/feed.xml"><title>T</title></head>'
+    html = ('<head><title>T</title></head>'
             '<a href="/artikel/treffen/e-book.epub">Als EPUB herunterladen</a>')
     assert links.rewrite(html, PAGE) == ('<head><title>T</title></head>'
                                          '<a href="treffen.epub" download="Treffen - Folgen.epub">'

@@ -49,3 +49,10 @@ def test_export_routes_unknown_slug_404(client):
 
 def test_export_routes_get_only(client, built_dir):
     assert client.post("/feed.xml").status_code == 405
+
+
+def test_library_links_the_feed_and_reader_links_the_epub(client, manifest):
+    library = client.get("/").get_data(as_text=True)
+    assert 'type="application/rss+xml"' in library and 'href="/feed.xml"' in library
+    reader = client.get(f"/artikel/{manifest['article']['slug']}").get_data(as_text=True)
+    assert "Als EPUB herunterladen" in reader
