@@ -82,7 +82,9 @@ def encode_mp3(pcm: bytes | Iterable[bytes], sample_rate: int, out_path: str | P
     chunks = [pcm] if isinstance(pcm, (bytes, bytearray)) else pcm
     with tempfile.TemporaryFile() as err:
         try:
-            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err)
+            # own process group: a Ctrl-C in the terminal reaches us, and we stop ffmpeg
+            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err,
+                                    process_group=0)
         except OSError as exc:
             raise EncodeError(f"could not start ffmpeg ({cmd[0]})", str(exc)) from exc
         try:

@@ -9,9 +9,11 @@ characters (1-based) of the text we passed in.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import ctypes
 import ctypes.util
 import logging
+import signal
 import threading
 from typing import Sequence
 
@@ -79,6 +81,8 @@ class EspeakEngine:
         self.voice, self.rate, self.pitch = voice, rate, pitch
         self._lib, self.sample_rate = _load()
         self._chunks: list[bytes] = []
+        self._pending: BaseException | None = None
+        self._interrupted = False
         self._events: list[tuple[int, int, int]] = []
         self._callback = _Callback(self._on_audio)  # keep a reference: C holds a pointer to it
 
@@ -87,14 +91,23 @@ class EspeakEngine:
         return {"rate": self.rate, "pitch": self.pitch, "library": "libespeak-ng 1.52"}
 
     def _on_audio(self, wav, n, events) -> int:
-        if n > 0:
-            self._chunks.append(ctypes.string_at(wav, n * 2))
-        i = 0
-        while events[i].type != EVENT_LIST_TERMINATED:
-            ev = events[i]
-            if ev.type == EVENT_WORD:
-                self._events.append((ev.text_position, ev.sample, ev.audio_position))
-            i += 1
+        # An exception cannot cross the C boundary (ctypes would print and drop it):
+        # keep it, stop eSpeak (return 1), re-raise after Synth. Ctrl-C is deferred
+        # by _deferred_sigint for the same reason and stops eSpeak the same way.
+        if self._interrupted:
+            return 1
+        try:
+            if n > 0:
+                self._chunks.append(ctypes.string_at(wav, n * 2))
+            i = 0
+            while events[i].type != EVENT_LIST_TERMINATED:
+                ev = events[i]
+                if ev.type == EVENT_WORD:
+                    self._events.append((ev.text_position, ev.sample, ev.audio_position))
+                i += 1
+        except BaseException as exc:
+            self._pending = exc
+            return 1
         return 0
 
     def _configure(self) -> None:
@@ -107,19 +120,45 @@ class EspeakEngine:
 
     def synthesize(self, items: Sequence[SpeechItem], progress: Progress | None = None) -> list[Speech]:
         out = []
-        with _lock:
+        with _lock, self._deferred_sigint():
             self._configure()
             for item in items:
                 out.append(self._one(item))
+                if self._interrupted:
+                    break
                 if progress:
                     progress(1)
+        if self._interrupted:
+            self._interrupted = False
+            raise KeyboardInterrupt
         return out
 
+    @contextlib.contextmanager
+    def _deferred_sigint(self):
+        """While eSpeak runs, Ctrl-C only sets a flag (a KeyboardInterrupt raised inside
+        the ctypes callback would be printed and lost); it is raised afterwards."""
+        if threading.current_thread() is not threading.main_thread() or \
+                signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+            yield
+            return
+
+        def flag(signum, frame):
+            self._interrupted = True
+
+        previous = signal.signal(signal.SIGINT, flag)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
     def _one(self, item: SpeechItem) -> Speech:
-        self._chunks, self._events = [], []
+        self._chunks, self._events, self._pending = [], [], None
         data = item.text.encode("utf-8")
         status = self._lib.espeak_Synth(data, len(data) + 1, 0, POS_CHARACTER, 0, ESPEAK_CHARS_UTF8, None, None)
         self._lib.espeak_Synchronize()
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            raise pending
         if status != 0:
             raise EngineError(f"eSpeak NG failed on: {item.text[:60]!r}", f"error code {status}")
         pcm = b"".join(self._chunks)

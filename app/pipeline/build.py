@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from ..engines.base import Engine, SpeechItem, engine_key
 from ..errors import OutputError
 from ..model import Article, Sentence
 from .cache import SentenceCache, Timing, item_key
-from .encode import EncodeJob, run_jobs
+from .encode import EncodeSettings, StreamEncoder, encode_section
 from .manifest import build_manifest
 from .outputs import write_sidecars
 from .progress import Progress
@@ -68,12 +69,26 @@ def _digest(obj) -> str:
 
 
 class Builder:
+    """One build of one article. Sections are handled in order: synthesise what
+    the cache lacks, then either reuse the previous file (same digest) or start
+    encoding it at once, while the whole-article encoder is fed alongside."""
+
     def __init__(self, article: Article, engine: Engine, options: BuildOptions):
         self.article, self.engine, self.opt = article, engine, options
-        self.cache = SentenceCache(Path(options.out_dir) / ".cache" / engine_key(engine))
+        self.ekey = engine_key(engine)
+        self.cache = SentenceCache(Path(options.out_dir) / ".cache" / self.ekey)
         self.rate = engine.sample_rate
+        self.settings = EncodeSettings(self.rate, options.bitrate_kbps, options.quality, engine.name)
         self.synthesised = 0
         self.encoded = 0
+        sentences = [s for sec in article.sections for s in sec.sentences]
+        self.items = {s.id: speech_item(s) for s in sentences}
+        self.keys = {sid: item_key(self.ekey, item) for sid, item in self.items.items()}
+        self.sids: dict[str, list[str]] = {}  # key -> sentence ids (a repeated sentence shares one key)
+        for sid, key in self.keys.items():
+            self.sids.setdefault(key, []).append(sid)
+        self.timings: dict[str, Timing] = {}
+        self.store: dict[str, bytes] = {}  # verified PCM by cache key, for what is encoded
 
     def run(self) -> BuildResult:
         t0 = time.monotonic()
@@ -88,7 +103,8 @@ class Builder:
                               "fix its permissions or choose another folder with --out")
         versions = Versions(out, self.article.slug)
         try:
-            manifest = self._locked_run(versions)
+            with versions.lock():
+                manifest = self._build(versions)
         except OSError as exc:
             raise OutputError(f"cannot write the output of '{self.article.slug}' in {out}",
                               f"{exc.strerror or exc}; free disk space, fix the folder's permissions "
@@ -97,136 +113,169 @@ class Builder:
                            manifest["duration_ms"], len(self.keys), self.synthesised,
                            len(self.keys) - self.synthesised, self.encoded, time.monotonic() - t0, self.engine.name)
 
-    def _locked_run(self, versions: Versions) -> dict:
-        with versions.lock():
-            sections = self.article.sections
-            sentences = [s for sec in sections for s in sec.sentences]
-            self.items = {s.id: speech_item(s) for s in sentences}
-            ekey = engine_key(self.engine)
-            self.keys = {sid: item_key(ekey, item) for sid, item in self.items.items()}
-            timings = self._timings()
-            previous, previous_dir = versions.current_manifest(), versions.current()
-            # Verify the PCM every file to be encoded needs; re-synthesise damaged entries,
-            # which changes their digests and so possibly the set of files to encode.
-            for _ in range(3):
-                hashes = self._hashes(timings)
-                plan = self._plan(hashes, previous, previous_dir)
-                needed = {self.keys[s.id] for name, secs in plan.encode for sec in secs for s in sec.sentences}
-                store, repaired = self._pcm(needed, timings)
-                if not repaired:
-                    break
-            timelines = [lay_out(sec, [self.keys[s.id] for s in sec.sentences], [timings[s.id] for s in sec.sentences],
-                                 self.opt.pauses, self.rate) for sec in sections]
-            partial = versions.new_partial()
-            self.encoded = self._write(plan, timelines, store, partial)
-            manifest = build_manifest(self.article, self.engine, self.opt, timelines, partial, self.rate, hashes)
-            write_sidecars(partial, manifest)
-            versions.publish(partial)
+    # -- the build -------------------------------------------------------------------------
+    def _build(self, versions: Versions) -> dict:
+        sections = self.article.sections
+        missing = self._lookup()
+        self.progress = Progress(len(set(missing.values())), f"synthesising {self.article.slug}", self.opt.quiet)
+        if getattr(self.engine, "concurrency", 1) > 1:  # network engines: one big batch runs in parallel
+            self._synthesise({k: self.items[sid] for sid, k in missing.items()})
+        previous, previous_dir = versions.current_manifest(), versions.current()
+        prev = _previous_hashes(previous) if previous_dir else {}
+        partial = versions.new_partial()
+        full_path = partial / f"{self.article.slug}.mp3"
+        full: StreamEncoder | None = None
+        jobs: dict[int, Future] = {}
+        hashes: list[str] = []
+        timelines: list[SectionTimeline] = []
+        pool = ThreadPoolExecutor(max_workers=max(1, self.opt.jobs - 1) if self.opt.jobs > 1 else 1)
+        try:
+            for i, sec in enumerate(sections):
+                self._synthesise({self.keys[s.id]: self.items[s.id] for s in sec.sentences})
+                name = self.file_name(sec)
+                reused = prev.get(name) == self._section_hash(sec) and (previous_dir / name).is_file()
+                if reused:
+                    link_or_copy(previous_dir / name, partial / name)
+                else:
+                    self._load(sec)
+                timelines.append(self._timeline(sec))
+                hashes.append(self._section_hash(sec))
+                if not reused:
+                    jobs[i] = self._submit(pool, partial / name, timelines[i])
+                    if full is None:  # the first changed section: the whole article is encoded too
+                        full = StreamEncoder(full_path, self.settings)
+                        for j in range(i):
+                            hashes[j] = self._feed_reused(full, j, timelines, pool, partial, jobs)
+                    full.feed(timelines[i], self.store)
+                elif full is not None:
+                    hashes[i] = self._feed_reused(full, i, timelines, pool, partial, jobs)
+            full_digest = self._full_hash(hashes)
+            full_name = full_path.name
+            if full is None and not (prev.get(full_name) == full_digest and (previous_dir / full_name).is_file()):
+                full = StreamEncoder(full_path, self.settings)
+                for j in range(len(sections)):
+                    hashes[j] = self._feed_reused(full, j, timelines, pool, partial, jobs)
+                full_digest = self._full_hash(hashes)
+            if full is None:
+                link_or_copy(previous_dir / full_name, full_path)
+            else:
+                full.finish(self.article, _chapters(timelines, self.rate))
+                full = None
+                self.encoded += 1
+            for future in jobs.values():
+                future.result()
+        finally:
+            if full is not None:
+                full.abort()
+            pool.shutdown(wait=True, cancel_futures=True)
+        manifest = build_manifest(self.article, self.engine, self.opt, timelines, partial, self.rate,
+                                  {"sections": hashes, "full": full_digest})
+        write_sidecars(partial, manifest)
+        versions.publish(partial)
         return manifest
 
-    # -- synthesis -------------------------------------------------------------------------
-    def _timings(self) -> dict[str, Timing]:
-        """Cached timing per sentence id; what the cache lacks is synthesised now."""
-        timings: dict[str, Timing] = {}
-        missing: dict[str, SpeechItem] = {}
+    def _submit(self, pool: ThreadPoolExecutor, path: Path, tl: SectionTimeline) -> Future:
+        self.encoded += 1
+        return pool.submit(encode_section, path, tl, self.store, self.article, self.settings,
+                           len(self.article.sections))
+
+    def _feed_reused(self, full: StreamEncoder, j: int, timelines, pool, partial: Path, jobs: dict) -> str:
+        """Feed section ``j`` (handled earlier) to the whole-article encoder. A reused
+        section whose cache entries turn out damaged is re-synthesised and re-encoded."""
+        sec = self.article.sections[j]
+        if self._load(sec) and j not in jobs:
+            (partial / self.file_name(sec)).unlink(missing_ok=True)
+            timelines[j] = self._timeline(sec)
+            jobs[j] = self._submit(pool, partial / self.file_name(sec), timelines[j])
+        full.feed(timelines[j], self.store)
+        return self._section_hash(sec)
+
+    def _timeline(self, sec) -> SectionTimeline:
+        return lay_out(sec, [self.keys[s.id] for s in sec.sentences], [self.timings[s.id] for s in sec.sentences],
+                       self.opt.pauses, self.rate)
+
+    # -- synthesis and cache ---------------------------------------------------------------
+    def _lookup(self) -> dict[str, str]:
+        """Fill ``timings`` from the cache; return {sentence id: key} of what is missing."""
+        missing = {}
         for sid, key in self.keys.items():
             t = self.cache.timing(key)
             if t is None or t.sample_rate != self.rate or len(t.onsets) != len(self.items[sid].token_starts):
-                missing.setdefault(key, self.items[sid])
+                missing[sid] = key
             else:
-                timings[sid] = t
-        fresh = self._synthesise(missing) if missing else {}
-        for sid, key in self.keys.items():
-            if sid not in timings:
-                timings[sid] = fresh[key]
-        return timings
+                self.timings[sid] = t
+        self.cache_hits = {k for sid, k in self.keys.items() if sid not in missing}
+        return missing
 
-    def _synthesise(self, missing: dict[str, SpeechItem]) -> dict[str, Timing]:
-        progress = Progress(len(missing), f"synthesising {self.article.slug}", self.opt.quiet)
-        order = list(missing)
-        result: dict[str, Timing] = {}
+    def _synthesise(self, todo: dict[str, SpeechItem]) -> None:
+        """Synthesise and cache ``todo`` (key -> item); updates ``timings``."""
+        todo = {k: item for k, item in todo.items() if k not in self.cache_hits}
+        order = list(todo)
         batch = 16  # cache each batch as it finishes, so a killed build keeps its work
         for i in range(0, len(order), batch):
             chunk = order[i:i + batch]
-            speeches = self.engine.synthesize([missing[k] for k in chunk], progress)
+            speeches = self.engine.synthesize([todo[k] for k in chunk], self.progress)
             for key, speech in zip(chunk, speeches):
-                result[key] = self.cache.put(key, speech)
+                timing = self.cache.put(key, speech)
+                self.cache_hits.add(key)
+                self.store[key] = speech.pcm
+                for sid in self.sids[key]:
+                    self.timings[sid] = timing
         self.synthesised += len(order)
-        return result
 
-    def _pcm(self, needed: set[str], timings: dict[str, Timing]) -> tuple[dict[str, bytes], bool]:
-        """Verified PCM for the needed keys. Damaged entries are re-synthesised
-        and ``timings`` updated in place; returns (store, whether anything was repaired)."""
-        by_key = {self.keys[sid]: (sid, t) for sid, t in timings.items()}
-        store, damaged = {}, {}
-        for key in needed:
-            data = self.cache.pcm(key, by_key[key][1])
+    def _load(self, sec) -> bool:
+        """Put the section's verified PCM in the store. Damaged cache entries are
+        re-synthesised (their timings change); returns whether any was."""
+        damaged = {}
+        for s in sec.sentences:
+            key = self.keys[s.id]
+            if key in self.store:
+                continue
+            data = self.cache.pcm(key, self.timings[s.id])
             if data is None:
-                damaged[key] = self.items[by_key[key][0]]
+                self.cache.invalidate(key)
+                self.cache_hits.discard(key)
+                damaged[key] = self.items[s.id]
             else:
-                store[key] = data
-        if not damaged:
-            return store, False
-        for key in damaged:
-            self.cache.invalidate(key)
-        fresh = self._synthesise(damaged)
-        for sid, key in self.keys.items():
-            if key in fresh:
-                timings[sid] = fresh[key]
-        return store, True
+                self.store[key] = data
+        if damaged:
+            self.progress.total += len(damaged)
+            self._synthesise(damaged)
+        return bool(damaged)
 
-    # -- encoding --------------------------------------------------------------------------
-    def _hashes(self, timings: dict[str, Timing]) -> dict:
-        """A digest per output file of everything that goes into it (PCM digests included)."""
-        common = {"rate": self.rate, "bitrate": self.opt.bitrate_kbps, "q": self.opt.quality,
-                  "pauses": vars(self.opt.pauses), "album": self.article.title, "lang": self.article.lang,
-                  "engine": self.engine.name, "n": len(self.article.sections)}
-        sections = [_digest({**common, "pcm": [timings[s.id].sha256 for s in sec.sentences],
-                             "kinds": [(s.kind, s.paragraph) for s in sec.sentences],
-                             "heading": sec.heading, "track": sec.index, "file": self.file_name(sec)})
-                    for sec in self.article.sections]
-        return {"sections": sections, "full": _digest({**common, "sections": sections, "slug": self.article.slug})}
+    # -- digests ---------------------------------------------------------------------------
+    def _common(self) -> dict:
+        return {"rate": self.rate, "bitrate": self.opt.bitrate_kbps, "q": self.opt.quality,
+                "pauses": vars(self.opt.pauses), "album": self.article.title, "lang": self.article.lang,
+                "engine": self.engine.name, "n": len(self.article.sections)}
+
+    def _section_hash(self, sec) -> str:
+        """A digest of everything that goes into the section's file (PCM digests included)."""
+        return _digest({**self._common(), "pcm": [self.timings[s.id].sha256 for s in sec.sentences],
+                        "kinds": [(s.kind, s.paragraph) for s in sec.sentences],
+                        "heading": sec.heading, "track": sec.index, "file": self.file_name(sec)})
+
+    def _full_hash(self, section_hashes: list[str]) -> str:
+        return _digest({**self._common(), "sections": section_hashes, "slug": self.article.slug})
 
     def file_name(self, section) -> str:
         return f"{section.index:02d}-{section.id}.mp3"
 
-    def _plan(self, hashes: dict, previous: dict | None, previous_dir: Path | None) -> "Plan":
-        prev = {}
-        if previous and previous_dir:
-            prev = {s.get("file"): s.get("hash") for s in previous.get("sections", [])}
-            prev[previous.get("full", {}).get("file")] = previous.get("full", {}).get("hash")
-        sections = self.article.sections
-        wanted = [(f"{self.article.slug}.mp3", hashes["full"], list(sections))]
-        wanted += [(self.file_name(sec), h, [sec]) for sec, h in zip(sections, hashes["sections"])]
-        plan = Plan()
-        for name, digest, secs in wanted:
-            src = previous_dir / name if previous_dir else None
-            if src is not None and prev.get(name) == digest and src.is_file():
-                plan.reuse.append((name, src))
-            else:
-                plan.encode.append((name, secs))
-        return plan
 
-    def _write(self, plan: "Plan", timelines: list[SectionTimeline], store: dict[str, bytes], partial: Path) -> int:
-        for name, src in plan.reuse:
-            link_or_copy(src, partial / name)
-        by_id = {tl.section.id: tl for tl in timelines}
-        chapters, offset = [], 0
-        for tl in timelines:
-            chapters.append((tl.section.id, tl.section.heading, ms(offset, self.rate), ms(offset + tl.total, self.rate)))
-            offset += tl.total
-        full_name = f"{self.article.slug}.mp3"
-        jobs = [EncodeJob(partial / name, [by_id[sec.id] for sec in secs], full=name == full_name,
-                          chapters=chapters if name == full_name else None) for name, secs in plan.encode]
-        if jobs:
-            run_jobs(jobs, store, self.article, self.engine.name, self.rate, self.opt, len(timelines))
-        return len(jobs)
+def _previous_hashes(previous: dict | None) -> dict[str, str]:
+    if not previous:
+        return {}
+    found = {s.get("file"): s.get("hash") for s in previous.get("sections", [])}
+    found[previous.get("full", {}).get("file")] = previous.get("full", {}).get("hash")
+    return found
 
 
-@dataclass
-class Plan:
-    reuse: list = field(default_factory=list)  # (file name, previous path)
-    encode: list = field(default_factory=list)  # (file name, sections)
+def _chapters(timelines: list[SectionTimeline], rate: int) -> list[tuple[str, str, int, int]]:
+    chapters, offset = [], 0
+    for tl in timelines:
+        chapters.append((tl.section.id, tl.section.heading, ms(offset, rate), ms(offset + tl.total, rate)))
+        offset += tl.total
+    return chapters
 
 
 def build_article(article: Article, engine: Engine, options: BuildOptions | None = None) -> BuildResult:

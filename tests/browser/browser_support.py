@@ -9,12 +9,13 @@ SLUG = "nordkorea-russland"
 STATE_JS = """() => {
   const a = document.querySelector('#player audio');
   const cur = document.querySelectorAll('.s[aria-current="true"]');
-  const w = document.querySelectorAll('.w.cur');
+  const w = [...(CSS.highlights.get('w') || [])];
   return {
     src: a.getAttribute('src'), t: a.currentTime * 1000, paused: a.paused,
     sentences: [...cur].map((e) => e.id),
-    words: [...w].map((e) => Number(e.dataset.k)),
-    wordInSentence: w.length === 0 || (cur.length === 1 && cur[0].contains(w[0])),
+    words: w.map((r) => [r.startOffset, r.toString()]),
+    wordInSentence: w.length === 0 || (cur.length === 1 && cur[0].contains(w[0].startContainer)),
+    wordEls: document.querySelectorAll('.s *').length,
     rate: a.playbackRate,
     seek: Number(document.querySelector('.p-seek').value),
   };
@@ -40,6 +41,7 @@ SAMPLE_JS = "async () => { await new Promise((r) => requestAnimationFrame(() => 
     " return (" + STATE_JS + ")(); }"
 
 
+
 def locate(manifest: dict, global_ms: float) -> tuple[dict, float]:
     """Section and local time for a whole-article time."""
     section = manifest["sections"][0]
@@ -54,5 +56,10 @@ def shown(st: dict) -> tuple[list, list]:
 
 
 def wanted(manifest: dict, src: str, t_ms: float) -> tuple[list, list]:
+    """Sentence id and the marked word as [UTF-16 offset, text] (the CSS highlight's range)."""
     sid, k = expected_at(manifest, src, t_ms)
-    return [sid], ([k] if k >= 0 else [])
+    if k < 0:
+        return [sid], []
+    sentence = next(s for sec in manifest["sections"] for s in sec["sentences"] if s["id"] == sid)
+    w, text = sentence["words"][k], sentence["text"]
+    return [sid], [[len(text[:w["start"]].encode("utf-16-le")) // 2, text[w["start"]:w["end"]]]]

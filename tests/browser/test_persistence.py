@@ -35,6 +35,7 @@ def test_speed_and_position_survive_reload(reader, manifest):
     prompt = page.locator(".p-resume")
     assert prompt.is_visible()
     assert prompt.inner_text().startswith(f"Fortsetzen bei {_mmss(saved * 1000)}")
+    assert page.get_by_role("group", name=f"Fortsetzen bei {_mmss(saved * 1000)}?").is_visible()
     page.wait_for_function(f"() => Math.abs(Number(document.querySelector('.p-seek').value) - {saved}) <= 1")
     page.get_by_role("button", name="Fortsetzen").click()
     page.wait_for_function("() => !document.querySelector('#player audio').paused")

@@ -21,6 +21,7 @@ def test_highlight_matches_manifest_at_sampled_moments(reader, manifest):
         if not ok and not strict:
             ok = shown(st) == wanted(manifest, st["src"], st["t"] - FRAME_SLACK_MS)
         assert st["wordInSentence"], st
+        assert st["wordEls"] == 0, "sentence text must stay one text node (screen readers)"
         assert ok, f"at {st['src']} {st['t']:.0f} ms shown {shown(st)}, " \
                    f"manifest says {wanted(manifest, st['src'], st['t'])}"
         samples.append(st)

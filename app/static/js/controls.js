@@ -4,6 +4,8 @@ import { mmss } from "./format.js";
 import { announce } from "./announce.js";
 import { saveSetting } from "./storage.js";
 
+const QUIET_MS = 10000;
+
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3];
 
 /** Actions shared by buttons, shortcuts and the Media Session. */
@@ -58,6 +60,7 @@ export function init(region, ctx) {
   const rate = q(".p-rate");
   const total = mmss(tl.duration);
   let dragging = false;
+  let spokenAt = -Infinity;
 
   region.addEventListener("click", (ev) => {
     const b = ev.target.closest("[data-act]");
@@ -71,12 +74,20 @@ export function init(region, ctx) {
     region.classList.toggle("is-playing", playing);
   }
 
-  function showTime() {
+  // Screen readers speak every value change of the focused slider: while it
+  // has focus, playback moves it only every QUIET_MS; seeks show at once.
+  function showTime(force) {
     const g = player.globalMs();
     const now = mmss(g);
-    time.textContent = T.timeSlash(now, total);
-    if (!dragging) seek.value = String(Math.floor(g / 1000));
-    seek.setAttribute("aria-valuetext", T.timeOf(now, total));
+    const label = T.timeSlash(now, total);
+    if (time.textContent !== label) time.textContent = label;
+    const t = performance.now();
+    if (dragging || (document.activeElement === seek && !force && t - spokenAt < QUIET_MS)) return;
+    const text = T.timeOf(now, total);
+    if (seek.getAttribute("aria-valuetext") === text) return;
+    seek.value = String(Math.floor(g / 1000));
+    seek.setAttribute("aria-valuetext", text);
+    spokenAt = t;
   }
 
   function showSection() {
@@ -102,10 +113,10 @@ export function init(region, ctx) {
   rate.addEventListener("change", () => act.setRate(Number(rate.value)));
 
   player.addEventListener("state", showState);
-  player.addEventListener("seek", showTime);
+  player.addEventListener("seek", () => showTime(true));
   player.addEventListener("section", showSection);
   player.addEventListener("rate", showRate);
-  player.audio.addEventListener("timeupdate", showTime);
+  player.audio.addEventListener("timeupdate", () => showTime(false));
 
   region.hidden = false;
   // Pad the page by the bar's height while it is fixed (not in short viewports).
@@ -117,7 +128,7 @@ export function init(region, ctx) {
   addEventListener("resize", pad);
   pad();
   showState();
-  showTime();
+  showTime(true);
   showSection();
   showRate();
 }

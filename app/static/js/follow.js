@@ -34,7 +34,11 @@ export function init(body, ctx) {
   function setSuspended(on) {
     suspended = on;
     const b = button();
-    if (b) b.hidden = !(on && enabled && current);
+    if (!b) return;
+    const hide = !(on && enabled && current);
+    // Focus must not fall back to <body>.
+    if (hide && b === document.activeElement) ctx.region.querySelector(".p-play").focus();
+    b.hidden = hide;
   }
 
   function onUserScroll() {

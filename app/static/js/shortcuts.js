@@ -29,6 +29,8 @@ export const SHORTCUTS = [
 
 // Elements whose own keys win over plain-key shortcuts.
 const TEXT_FIELDS = "input, select, textarea, [contenteditable]";
+// ...and typing fields keep Alt+Shift too (macOS: Option+Shift+arrows select).
+const TYPING = "input[type=search], input[type=text], textarea, [contenteditable]";
 const ACTIVATES = "button, a, summary";
 
 function plainAllowed(sc, target) {
@@ -41,7 +43,7 @@ export function match(ev, inPlayer) {
   const mods = ev.altKey && ev.shiftKey && !ev.ctrlKey && !ev.metaKey;
   const plain = !ev.altKey && !ev.ctrlKey && !ev.metaKey;
   for (const sc of SHORTCUTS) {
-    if (sc.scope === "global" && mods && ev.code === sc.code) return sc;
+    if (sc.scope === "global" && mods && ev.code === sc.code && !ev.target.closest?.(TYPING)) return sc;
     if (sc.scope === "player" && plain && inPlayer && ev.key === sc.key && plainAllowed(sc, ev.target)) {
       return sc;
     }

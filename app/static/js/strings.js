@@ -2,7 +2,7 @@
 export const T = {
   play: "Abspielen",
   pause: "Pause",
-  playing: "Wiedergabe",
+  playing: "Wiedergabe läuft",
   paused: "Pausiert",
   rate: (r) => `Tempo ${fmtNum(r)}-fach`,
   section: (name) => `Abschnitt: ${name}`,

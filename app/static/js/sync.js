@@ -1,15 +1,13 @@
-// Highlights the sentence (aria-current + class) and word (class only) that
-// are heard now. A requestAnimationFrame loop reads audio.currentTime while
-// playing; seeks and section changes update at once.
+// Marks the sentence (aria-current) and word (visual only) heard now: a rAF
+// loop while playing, at once on seeks. Only aria-current moves; nothing is announced.
 import { sentenceAt, wordAt } from "./timeline.js";
-import { wrap, unwrap } from "./words.js";
+import { mark } from "./words.js";
 
 export function init(el, ctx) {
   const { player, tl } = ctx;
   let curSentence = null;
   let curData = null;
-  let wordEls = [];
-  let curWord = null;
+  let curWord = -2;
   let frame = 0;
 
   function update() {
@@ -18,29 +16,15 @@ export function init(el, ctx) {
     const sentence = section.sentences[sentenceAt(section, ms)];
     const sEl = sentence ? sentence.el : null;
     if (sEl !== curSentence) {
-      if (curSentence) {
-        curSentence.removeAttribute("aria-current");
-        curSentence.classList.remove("cur");
-        unwrap(curData);
-      }
-      curWord = null;
-      wordEls = [];
-      if (sEl) {
-        sEl.setAttribute("aria-current", "true");
-        sEl.classList.add("cur");
-        wordEls = wrap(sentence);
-      }
+      if (curSentence) curSentence.removeAttribute("aria-current");
+      if (sEl) sEl.setAttribute("aria-current", "true");
       curSentence = sEl;
-      curData = sentence;
       player.emit("sentence", { el: sEl, sentence });
     }
     const k = sentence ? wordAt(sentence, ms) : -1;
-    const wEl = k >= 0 ? wordEls[k] || null : null;
-    if (wEl !== curWord) {
-      if (curWord) curWord.classList.remove("cur");
-      if (wEl) wEl.classList.add("cur");
-      curWord = wEl;
-    }
+    if (k !== curWord || sentence !== curData) mark(sentence, k);
+    curWord = k;
+    curData = sentence;
   }
 
   function loop() {

@@ -1,45 +1,31 @@
-// Word marks: only the sentence being heard has its words wrapped in
-// <span class="w" data-k="index">, built from the manifest's character
-// offsets (code points, as Python counts them). The rest of the text stays
-// plain, which keeps the DOM small for screen readers and checkers.
+// The word heard now: a CSS highlight (::highlight(w)) over the sentence's text
+// node. The DOM never changes, so screen readers' virtual cursors stay put.
 
-/** Wrap the words of one sentence; returns the word elements (null = no mark). */
-export function wrap(sentence) {
-  const el = sentence.el;
-  if (!el || !sentence.words.length) return [];
-  const chars = Array.from(el.textContent);
-  if (chars.join("") !== sentence.text) {
-    console.warn("vorleser: text of", sentence.id, "differs from manifest; no word marks");
-    return [];
+const hl = globalThis.CSS?.highlights && globalThis.Highlight ? new Highlight() : null;
+if (hl) CSS.highlights.set("w", hl);
+
+/** UTF-16 [start, end] per word (the manifest counts code points). */
+function offsets(sentence) {
+  if (!sentence.u16) {
+    const chars = Array.from(sentence.text);
+    const at = (i) => chars.slice(0, i).join("").length;
+    sentence.u16 = sentence.words.map((w) => [at(w.start), at(w.end)]);
   }
-  const frag = document.createDocumentFragment();
-  const els = [];
-  let pos = 0;
-  sentence.words.forEach((w, k) => {
-    const start = Math.max(w.start, pos);
-    if (w.end <= start) {
-      els.push(null);
-      return;
-    }
-    if (start > pos) frag.append(chars.slice(pos, start).join(""));
-    const span = document.createElement("span");
-    span.className = "w";
-    span.dataset.k = k;
-    span.textContent = chars.slice(start, w.end).join("");
-    frag.append(span);
-    els.push(span);
-    pos = w.end;
-  });
-  if (pos < chars.length) frag.append(chars.slice(pos).join(""));
-  el.replaceChildren(frag);
-  return els;
+  return sentence.u16;
 }
 
-/** Back to plain text. */
-export function unwrap(sentence) {
-  if (sentence && sentence.el && sentence.el.firstElementChild) {
-    sentence.el.replaceChildren(sentence.text);
-  }
+/** Mark word k of sentence (k < 0: none). */
+export function mark(sentence, k) {
+  if (!hl) return;
+  hl.clear();
+  const node = sentence && k >= 0 && sentence.el && sentence.el.firstChild;
+  if (!node || node.nodeType !== Node.TEXT_NODE || node.data !== sentence.text) return;
+  const [a, b] = offsets(sentence)[k] || [0, 0];
+  if (b <= a) return;
+  const range = new Range();
+  range.setStart(node, a);
+  range.setEnd(node, b);
+  hl.add(range);
 }
 
 /** Link every sentence of the timeline to its element. */
