@@ -1,7 +1,8 @@
 """The EPUBs pass EPUBCheck (0 errors, 0 warnings) and DAISY Ace (0 violations).
 
 The fixtures install a missing validator (EPUBCheck with apt-get when root,
-Ace with npm into .tools/ace). If that is impossible the tests are skipped
+Ace with npm into $VORLESER_ACE_DIR, default .tools/ace; scripts/test.sh installs
+both up front). If that is impossible the tests are skipped
 with the install command, and FAIL when CI=true.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from tests.export.export_support import require
 
 ROOT = Path(__file__).resolve().parents[2]
 EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
-ACE_DIR = ROOT / ".tools" / "ace"
+ACE_DIR = Path(os.environ.get("VORLESER_ACE_DIR") or ROOT / ".tools" / "ace")
 ACE_BIN = ACE_DIR / "node_modules" / ".bin" / "ace-cli"
 CHROMIUM = Path("/usr/bin/chromium")
 EPUBCHECK_INSTALL = "apt-get install -y epubcheck"
