@@ -150,9 +150,8 @@ def test_mark_and_focus_colours_meet_contrast(reader):
         for a, b in text:
             assert _ratio(v[a], v[b]) >= 4.5, (theme, a, b, v[a], v[b])
         # Non-text (1.4.11): the sentence underline, the word mark inside the sentence, the focus ring.
-        shapes = [("cur-line", "cur-bg"), ("focus", "bg"), ("focus", "surface"), ("focus", "cur-bg")]
-        if theme != "contrast":  # there the word is black on yellow inside yellow-on-black text
-            shapes.append(("word-bg", "cur-bg"))
+        shapes = [("cur-line", "cur-bg"), ("word-bg", "cur-bg"), ("focus", "bg"), ("focus", "surface"),
+                  ("focus", "cur-bg")]
         for a, b in shapes:
             assert _ratio(v[a], v[b]) >= 3, (theme, a, b, v[a], v[b])
 
@@ -220,3 +219,16 @@ def test_global_shortcuts_leave_typing_fields_alone(reader):
     page.wait_for_timeout(150)
     assert page.evaluate("document.querySelector('#player audio').getAttribute('src')") == before
     assert page.evaluate("document.querySelector('#player audio').paused")
+
+
+def test_large_text_lets_the_bar_join_the_page_flow(reader):
+    page = reader
+    bar = "getComputedStyle(document.getElementById('player')).position"
+    assert page.evaluate(bar) == "fixed"
+    page.locator("#player summary").click()
+    page.locator(".set-size").select_option("200")  # the bar would cover ~half of the window
+    page.wait_for_function(f"() => {bar} === 'static'")
+    assert page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--player-h')") == "0px"
+    page.locator(".set-size").select_option("100")
+    page.locator("#player summary").click()  # the open panel counts while the bar is in the flow
+    page.wait_for_function(f"() => {bar} === 'fixed'", timeout=5000)

@@ -119,10 +119,13 @@ export function init(region, ctx) {
   player.audio.addEventListener("timeupdate", () => showTime(false));
 
   region.hidden = false;
-  // Pad the page by the bar's height while it is fixed (not in short viewports).
+  // A bar taller than 40 % of the window joins the page flow (.p-flow, also
+  // for 400 % zoom); a fixed bar pads the page by its height.
+  const root = document.documentElement;
   const pad = () => {
-    const fixed = getComputedStyle(region).position === "fixed";
-    document.documentElement.style.setProperty("--player-h", `${fixed ? region.offsetHeight : 0}px`);
+    const h = region.offsetHeight;
+    root.classList.toggle("p-flow", innerHeight < 512 || h > innerHeight * 0.4);
+    root.style.setProperty("--player-h", `${root.classList.contains("p-flow") ? 0 : h}px`);
   };
   new ResizeObserver(pad).observe(region);
   addEventListener("resize", pad);
