@@ -38,6 +38,7 @@ export const T = {
     Alt: "Alt", Shift: "Umschalt", Space: "Leertaste",
     ArrowLeft: "Pfeil links", ArrowRight: "Pfeil rechts",
     ArrowUp: "Pfeil hoch", ArrowDown: "Pfeil runter",
+    PageUp: "Bild hoch", PageDown: "Bild runter", ",": "Komma", ".": "Punkt",
   },
   loadError: "Die Audiodatei konnte nicht geladen werden.",
   appName: "Vorleser",
