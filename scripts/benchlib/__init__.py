@@ -1,0 +1,1 @@
+"""Metrics of scripts/bench.py, one module per kind of measurement."""
