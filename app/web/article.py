@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import labels
@@ -29,6 +29,7 @@ class Article:
     slug: str
     directory: Path
     manifest: dict
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # per-build cache (rendered page)
 
     @property
     def title(self) -> str:
@@ -44,18 +45,18 @@ class Article:
     def full_download_name(self) -> str:
         return labels.safe_filename(self.title, "mp3", fallback=self.slug)
 
-    def _audio_entries(self) -> list[tuple[dict, str]]:
-        entries = [(s, self.section_download_name(s)) for s in self.sections]
-        entries.append((self.manifest["full"], self.full_download_name()))
-        return entries
-
     def audio(self, name: str) -> ServedFile | None:
         """A section MP3 or the whole-article MP3 named ``name`` in the manifest."""
-        for entry, download_name in self._audio_entries():
-            if entry["file"] == name:
-                path = self._existing(entry["file"], entry["bytes"])
-                return ServedFile(path, "audio/mpeg", download_name) if path else None
+        for section in self.sections:
+            if section["file"] == name:
+                return self._served(section, lambda: self.section_download_name(section))
+        if self.manifest["full"]["file"] == name:
+            return self._served(self.manifest["full"], self.full_download_name)
         return None
+
+    def _served(self, entry: dict, download_name) -> ServedFile | None:
+        path = self._existing(entry["file"], entry["bytes"])
+        return ServedFile(path, "audio/mpeg", download_name()) if path else None
 
     def download(self, name: str) -> ServedFile | None:
         """Like :meth:`audio`, plus the optional EPUB named in the manifest."""

@@ -31,7 +31,7 @@ def is_slug(value: str) -> bool:
 class Library:
     def __init__(self, audio_dir: Path):
         self.audio_dir = Path(audio_dir)
-        self._cache: dict[str, tuple[tuple[int, int, int], Article | None]] = {}
+        self._cache: dict[str, tuple[tuple, Article | None]] = {}
         self._lock = threading.Lock()
 
     def articles(self) -> list[Article]:
@@ -50,14 +50,17 @@ class Library:
         """The article ``slug``, or None if unknown, unfinished or broken."""
         if not is_slug(slug):
             return None
-        path = self.audio_dir / slug / MANIFEST
         try:
+            # Resolve the version symlink once: the manifest and the files it names are
+            # then read from the same complete build, even if a new one is published meanwhile.
+            folder = (self.audio_dir / slug).resolve(strict=True)
+            path = folder / MANIFEST
             info = path.stat()
         except OSError:
             with self._lock:
                 self._cache.pop(slug, None)
             return None
-        key = (info.st_mtime_ns, info.st_size, info.st_ino)
+        key = (info.st_mtime_ns, info.st_size, info.st_ino, str(folder))
         with self._lock:
             cached = self._cache.get(slug)
         if cached and cached[0] == key:

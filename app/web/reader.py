@@ -20,7 +20,10 @@ def article(slug: str):
     found = get_library().get(slug)
     if found is None:
         abort(404, description="Diesen Artikel gibt es nicht oder er wird gerade erstellt.")
-    return render_template("reader.html", **reader_context(found))
+    page = found.memo.get("reader.html")
+    if page is None:  # rendered once per build: the page depends only on the manifest
+        page = found.memo["reader.html"] = render_template("reader.html", **reader_context(found))
+    return page
 
 
 @bp.get("/healthz")
