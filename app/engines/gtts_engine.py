@@ -108,25 +108,31 @@ class GttsEngine:
 
     def _run(self, jobs: list[tuple[int, int, int, str]], pending: list[int],
              progress: Progress | None) -> dict[tuple[int, int, int], bytes]:
-        """Fetch and decode all jobs, at most ``concurrency`` at a time; first failure wins."""
+        """Fetch all jobs, at most ``concurrency`` at a time, and decode each answer on a
+        separate pool (one ffmpeg per core), so decoding never holds a request slot.
+        The first failure wins."""
         if not jobs:
             return {}
         cancelled = threading.Event()
         policy = self._policy(cancelled)
         pool = ThreadPoolExecutor(max_workers=min(self.concurrency, len(jobs)),
                                   thread_name_prefix="gtts")
+        decoder = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="gtts-decode")
         futures: dict[Future, tuple[int, int, int]] = {}
+        decoding: dict[Future, tuple[int, int, int]] = {}
         done: dict[tuple[int, int, int], bytes] = {}
         try:
             for i, c, p, body in jobs:
-                futures[pool.submit(self._fetch_pcm, body, policy, cancelled)] = (i, c, p)
+                futures[pool.submit(self._fetch_mp3, body, policy, cancelled)] = (i, c, p)
             for fut in as_completed(futures):
                 error = fut.exception()
                 if isinstance(error, Cancelled):  # the failure that cancelled it comes through too
                     continue
                 if error is not None:
                     raise error
-                key = futures[fut]
+                decoding[decoder.submit(ffmpeg.decode_pcm, fut.result(), SAMPLE_RATE, "mp3")] = futures[fut]
+            for fut in as_completed(decoding):
+                key = decoding[fut]
                 done[key] = fut.result()
                 pending[key[0]] -= 1
                 if pending[key[0]] == 0 and progress:
@@ -134,17 +140,19 @@ class GttsEngine:
         except BaseException:
             cancelled.set()
             pool.shutdown(wait=False, cancel_futures=True)
+            decoder.shutdown(wait=False, cancel_futures=True)
             raise
         pool.shutdown(wait=True)
+        decoder.shutdown(wait=True)
         return done
 
-    def _fetch_pcm(self, body: str, policy: RetryPolicy, cancelled: threading.Event) -> bytes:
+    def _fetch_mp3(self, body: str, policy: RetryPolicy, cancelled: threading.Event) -> bytes:
         """Runs in a worker: the first failure stops all other workers at their next step."""
         try:
             mp3 = fetch_mp3(self.session, self.url, body, self.lang, policy, cancelled)
             if cancelled.is_set():
                 raise Cancelled()
-            return ffmpeg.decode_pcm(mp3, SAMPLE_RATE, input_format="mp3")
+            return mp3
         except Cancelled:
             raise
         except Exception:
