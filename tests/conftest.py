@@ -34,3 +34,33 @@ def bundled_build(tmp_path_factory):
     result = build_article(article, get_engine("espeak"), BuildOptions(out_dir=out, quiet=True))
     manifest = json.loads((out / article.slug / "manifest.json").read_text("utf-8"))
     return out, manifest, result
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--autoplay-policy=no-user-gesture-required", "--no-sandbox", "--disable-gpu",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run",
+]
+
+
+def require_chromium() -> None:
+    """Debian's Chromium is required: a failure when CI=true, else a skip saying how to install it."""
+    if CHROMIUM.exists():
+        return
+    if IN_CI:
+        pytest.fail(f"{CHROMIUM} is missing; install it with `apt-get install -y chromium`.")
+    pytest.skip(f"{CHROMIUM} is missing (install it with `apt-get install -y chromium`)")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One Playwright and one Chromium for the whole run: Playwright's sync API allows only
+    one instance at a time, so every browser test shares this one."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -16,10 +16,6 @@ from tests.export.export_support import MEDIUM, require
 pytestmark = pytest.mark.browser
 
 NGINX = Path("/usr/sbin/nginx")
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--autoplay-policy=no-user-gesture-required", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run"]
 TYPES = {"text/html": "html", "text/css": "css", "text/javascript": "js", "application/json": "json",
          "audio/mpeg": "mp3", "text/vtt": "vtt", "application/zip": "zip", "application/epub+zip": "epub",
          "application/rss+xml": "xml", "image/svg+xml": "svg"}
@@ -99,14 +95,8 @@ def site_url(export_audio, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    require(CHROMIUM.exists(), "Chromium", "apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+def browser(chromium):
+    return chromium
 
 
 def _media_abort(request) -> bool:

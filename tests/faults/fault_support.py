@@ -178,11 +178,3 @@ def real_server(audio_dir: Path):
         output = log.read()
         log.close()
         assert "Traceback" not in output, output
-
-
-def require_chromium() -> Path:
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        pytest.fail(f"{chromium} is missing; install it with `apt-get install -y chromium`"
-                    + (" (CI=true: browser tests must run)" if IN_CI else ""))
-    return chromium

@@ -17,7 +17,7 @@ from app import create_app
 from app.engines import get_engine
 from app.model import RawArticle, RawSection, from_raw
 from app.pipeline.build import BuildOptions, build_article
-from tests.faults.fault_support import real_server, require_chromium
+from tests.faults.fault_support import real_server
 
 SLUG = "angriff"
 SECRET = "GEHEIM-4711-SCHLUESSEL"
@@ -163,42 +163,36 @@ def test_non_get_methods_are_refused(method, client, served, attack_dir):
         assert status == 405, (method, path, status)
 
 
-def test_markup_is_text_and_csp_blocks_inline_script(served):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"]
+def test_markup_is_text_and_csp_blocks_inline_script(served, chromium):
     dialogs, errors, violations = [], [], []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        try:
-            page = browser.new_page()
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
-            for url in (f"http://127.0.0.1:{served}/", f"http://127.0.0.1:{served}/artikel/{SLUG}"):
-                response = page.goto(url)
-                assert response.status == 200
-                assert "script-src 'self'" in response.headers["content-security-policy"]
-                page.wait_for_timeout(300)
-                assert page.evaluate("() => window.__pwned") is None, "script from the article ran"
-                assert page.evaluate("() => document.querySelectorAll('script:not([src])').length") == 0
-                assert page.evaluate("() => document.querySelectorAll("
-                                     "'[onerror],[onload],[onclick],[onmouseover],img[src=x],b').length") == 0
-                assert page.evaluate("() => document.querySelectorAll('a[href^=\"javascript:\"]').length") == 0
-            text = page.inner_text("body")
-            assert "<script>window.__pwned=1;alert(1)</script>" in text, "the title is not shown as text"
-            assert 'onerror="window.__pwned=2;alert(2)"' in text
-            # an inline script injected into the page is blocked by the CSP
-            page.evaluate("""() => { window.__csp = [];
-                document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective));
-                const s = document.createElement('script'); s.textContent = 'window.__inline = 1';
-                document.body.appendChild(s); }""")
-            page.wait_for_timeout(200)
-            assert page.evaluate("() => window.__inline") is None, "the CSP let an inline script run"
-            assert any("script-src" in v for v in page.evaluate("() => window.__csp"))
-        finally:
-            browser.close()
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+        for url in (f"http://127.0.0.1:{served}/", f"http://127.0.0.1:{served}/artikel/{SLUG}"):
+            response = page.goto(url)
+            assert response.status == 200
+            assert "script-src 'self'" in response.headers["content-security-policy"]
+            page.wait_for_timeout(300)
+            assert page.evaluate("() => window.__pwned") is None, "script from the article ran"
+            assert page.evaluate("() => document.querySelectorAll('script:not([src])').length") == 0
+            assert page.evaluate("() => document.querySelectorAll("
+                                 "'[onerror],[onload],[onclick],[onmouseover],img[src=x],b').length") == 0
+            assert page.evaluate("() => document.querySelectorAll('a[href^=\"javascript:\"]').length") == 0
+        text = page.inner_text("body")
+        assert "<script>window.__pwned=1;alert(1)</script>" in text, "the title is not shown as text"
+        assert 'onerror="window.__pwned=2;alert(2)"' in text
+        # an inline script injected into the page is blocked by the CSP
+        page.evaluate("""() => { window.__csp = [];
+            document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective));
+            const s = document.createElement('script'); s.textContent = 'window.__inline = 1';
+            document.body.appendChild(s); }""")
+        page.wait_for_timeout(200)
+        assert page.evaluate("() => window.__inline") is None, "the CSP let an inline script run"
+        assert any("script-src" in v for v in page.evaluate("() => window.__csp"))
+    finally:
+        context.close()
     assert dialogs == [], f"dialogs opened: {dialogs}"
     assert errors == [], f"page errors: {errors}"
