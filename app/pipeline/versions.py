@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 class Versions:
     def __init__(self, out_dir: str | Path, slug: str):
-        self.out = Path(out_dir)
+        self.out = Path(out_dir).absolute()  # a relative --out must not make paths compare unequal
         self.slug = slug
         self.link = self.out / slug
         self.root = self.out / ".versions" / slug
@@ -99,7 +99,7 @@ class Versions:
         os.symlink(os.path.relpath(final, self.out), tmp_link)
         os.replace(tmp_link, self.link)
         fsync_dir(self.out)
-        self._prune({final, before})
+        self._prune({final.resolve(), before.resolve() if before else None})
         return final
 
     def _prune(self, keep: set[Path | None]) -> None:

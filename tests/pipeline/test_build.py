@@ -199,3 +199,19 @@ def test_previous_version_kept_until_publish(tmp_path):
     assert link.resolve() != first_target
     assert link.is_symlink() and (link / "manifest.json").is_file()
     assert not list((tmp_path / ".versions" / "klein").glob("*.partial"))
+
+
+def test_relative_output_folder_keeps_its_build(tmp_path, monkeypatch):
+    """The default --out is the relative 'audio': the published version must survive its own
+    pruning, and a rebuild must find it (regression: the new version was deleted at publish)."""
+    monkeypatch.chdir(tmp_path)
+    first = build_article(from_raw(small_raw(), "klein"), get_engine("espeak"),
+                          BuildOptions(out_dir="audio", quiet=True))
+    link = tmp_path / "audio" / "klein"
+    assert (link / "manifest.json").is_file()
+    second = build_article(from_raw(small_raw(), "klein"), get_engine("espeak"),
+                           BuildOptions(out_dir="audio", quiet=True))
+    assert (first.encoded, second.encoded, second.synthesised) == (4, 0, 0)
+    assert (link / "manifest.json").is_file()
+    versions = [p for p in (tmp_path / "audio" / ".versions" / "klein").iterdir()]
+    assert link.resolve() in [v.resolve() for v in versions] and len(versions) == 2
