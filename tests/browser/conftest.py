@@ -7,7 +7,6 @@ import json
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 from tests.browser.browser_support import SLUG
+from tests.support import stop, wait_until_serving
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -41,26 +41,9 @@ def base_url(audio_dir, tmp_path_factory) -> str:
             [sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--audio-dir", str(audio_dir)],
             cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        if proc.poll() is not None:
-            pytest.fail(f"server exited with {proc.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=1) as res:
-                if res.status == 200:
-                    break
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            proc.terminate()
-            pytest.fail(f"server did not answer /healthz within 30 s:\n{log.read_text()}")
-        time.sleep(0.1)
+    wait_until_serving(proc, url + "/healthz", 30, log.read_text)
     yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop(proc)
 
 
 @pytest.fixture(scope="session")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.export.export_support import MEDIUM, require
+from tests.support import stop, wait_until_serving
 
 pytestmark = pytest.mark.browser
 
@@ -70,27 +70,14 @@ def site_url(export_audio, tmp_path_factory):
     proc = subprocess.Popen([str(NGINX), "-c", str(conf), "-p", str(run_dir), "-e", str(run_dir / "error.log")],
                             stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 15
-    while True:
-        if proc.poll() is not None:
-            pytest.fail(f"nginx exited with {proc.returncode}:\n{(run_dir / 'stderr.log').read_text()}"
-                        f"\n{(run_dir / 'error.log').read_text() if (run_dir / 'error.log').exists() else ''}")
-        try:
-            with urllib.request.urlopen(url + "/index.html", timeout=1) as res:
-                if res.status == 200:
-                    break
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            proc.terminate()
-            pytest.fail("nginx did not answer within 15 s")
-        time.sleep(0.1)
+
+    def output() -> str:
+        error_log = run_dir / "error.log"
+        return (run_dir / "stderr.log").read_text() + (error_log.read_text() if error_log.exists() else "")
+
+    wait_until_serving(proc, url + "/index.html", 15, output)
     yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop(proc, timeout=5)
     log.close()
 
 

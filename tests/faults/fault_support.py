@@ -16,15 +16,11 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
-
 from app.ffmpeg import decode_pcm
+from tests.support import stop, wait_until_serving
 
 ROOT = Path(__file__).resolve().parents[2]
 BAD_DIR = ROOT / "tests" / "data" / "bad"
@@ -155,26 +151,15 @@ def real_server(audio_dir: Path):
     log = open(audio_dir.parent / f"server-{port}.log", "w+")
     proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port),
                              "--audio-dir", str(audio_dir)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 30
+    def output() -> str:
+        log.seek(0)
+        return log.read()
+
     try:
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).close()
-                break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    pytest.fail(f"server did not start:\n{log.read()}")
-                time.sleep(0.1)
+        wait_until_serving(proc, f"http://127.0.0.1:{port}/healthz", 30, output)
         yield port
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.seek(0)
-        output = log.read()
+        stop(proc)
+        text = output()
         log.close()
-        assert "Traceback" not in output, output
+        assert "Traceback" not in text, text
