@@ -78,6 +78,8 @@ class EspeakEngine:
     def __init__(self, voice: str = "de", rate: int = 175, pitch: int = 50):
         if not 80 <= rate <= 450:
             raise EngineError(f"speech rate {rate} is out of range", "use --rate between 80 and 450 words per minute")
+        if not 0 <= pitch <= 99:
+            raise EngineError(f"pitch {pitch} is out of range", "use --pitch between 0 and 99")
         self.voice, self.rate, self.pitch = voice, rate, pitch
         self._lib, self.sample_rate = _load()
         self._chunks: list[bytes] = []

@@ -36,9 +36,11 @@ def test_rate_changes_duration():
     assert fast < slow * 0.7
 
 
-def test_rate_out_of_range_is_a_clear_error():
+def test_rate_and_pitch_out_of_range_are_clear_errors():
     with pytest.raises(EngineError, match="--rate"):
         EspeakEngine(rate=5)
+    with pytest.raises(EngineError, match="--pitch between 0 and 99"):
+        EspeakEngine(pitch=500)
 
 
 def test_settings_name_everything_that_changes_output():
