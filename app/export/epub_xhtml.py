@@ -79,14 +79,7 @@ def section_document(section: dict, position: int, lang: str, word_level: bool =
                   for _, group in groupby(body_sentences, key=lambda s: s.get("paragraph", 1))]
     kind = ' epub:type="chapter" role="doc-chapter"' if position else ""
     return "\n".join([
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        "<!DOCTYPE html>",
-        f'<html {XHTML_NS} lang="{text(lang)}" xml:lang="{text(lang)}">',
-        "<head>",
-        '<meta charset="UTF-8"/>',
-        f"<title>{text(section['heading'])}</title>",
-        '<link rel="stylesheet" type="text/css" href="../css/book.css"/>',
-        "</head>",
+        *_head(lang, section["heading"], "../css/book.css"),
         "<body>",
         f'<section id="abschnitt"{kind} aria-labelledby="titel">',
         f'<{tag} id="titel">{heading}</{tag}>',
@@ -127,14 +120,7 @@ def _ol(nodes: list[dict], indent: str = "") -> list[str]:
 def nav_document(title: str, lang: str, entries: list[tuple[int, str, str]]) -> str:
     """The EPUB navigation document: the table of contents (every heading) and landmarks."""
     return "\n".join([
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        "<!DOCTYPE html>",
-        f'<html {XHTML_NS} lang="{text(lang)}" xml:lang="{text(lang)}">',
-        "<head>",
-        '<meta charset="UTF-8"/>',
-        f"<title>Inhalt – {text(title)}</title>",
-        '<link rel="stylesheet" type="text/css" href="css/book.css"/>',
-        "</head>",
+        *_head(lang, f"Inhalt – {title}", "css/book.css"),
         "<body>",
         '<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-t">',
         '<h1 id="toc-t">Inhalt</h1>',
@@ -151,3 +137,11 @@ def nav_document(title: str, lang: str, entries: list[tuple[int, str, str]]) -> 
         "</html>",
         "",
     ])
+
+
+def _head(lang: str, title: str, css: str) -> list[str]:
+    """The opening lines of every XHTML document in the book, up to </head>."""
+    return ['<?xml version="1.0" encoding="UTF-8"?>', "<!DOCTYPE html>",
+            f'<html {XHTML_NS} lang="{text(lang)}" xml:lang="{text(lang)}">', "<head>",
+            '<meta charset="UTF-8"/>', f"<title>{text(title)}</title>",
+            f'<link rel="stylesheet" type="text/css" href="{css}"/>', "</head>"]
