@@ -9,15 +9,12 @@ from pathlib import Path
 
 from flask import Flask
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE_DIR = REPO_ROOT / "templates"
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+from .paths import PACKAGE_DIR, audio_dir
 
-
-def default_audio_dir() -> Path:
-    """$VORLESER_AUDIO_DIR, else ``<repo>/audio``."""
-    explicit = os.environ.get("VORLESER_AUDIO_DIR")
-    return Path(explicit) if explicit else REPO_ROOT / "audio"
+# templates/ lives at the top of the repository and ships in the wheel as app/templates.
+TEMPLATE_DIR = next((d for d in (PACKAGE_DIR / "templates", PACKAGE_DIR.parent / "templates") if d.is_dir()),
+                    PACKAGE_DIR / "templates")
+STATIC_DIR = PACKAGE_DIR / "static"
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -28,7 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
     """
     app = Flask(__name__, template_folder=str(TEMPLATE_DIR), static_folder=str(STATIC_DIR))
     app.config.from_mapping(
-        AUDIO_DIR=default_audio_dir(),
+        AUDIO_DIR=audio_dir(),
         SECRET_KEY=os.environ.get("VORLESER_SECRET_KEY") or os.urandom(32),
         MAX_CONTENT_LENGTH=64 * 1024,
         AUDIO_MAX_AGE=3600,

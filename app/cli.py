@@ -8,10 +8,21 @@ import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from .errors import VorleserError
+from .errors import VorleserError, missing_package
+from .paths import audio_dir
 
 log = logging.getLogger("vorleser")
-DEFAULT_OUT = "audio"
+
+
+def version() -> str:
+    """The installed package's version (the checkout's pyproject when not installed)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
+    try:
+        return dist_version("vorleser")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 def _positive(text: str) -> int:
@@ -26,6 +37,7 @@ def _positive(text: str) -> int:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="vorleser", description="German articles as timed speech and an accessible reader.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser("build", help="synthesise articles into section MP3s, a chaptered full MP3 and a manifest")
@@ -33,8 +45,8 @@ def parser() -> argparse.ArgumentParser:
                    help="text/Markdown/HTML file, folder of such files, or http(s) URL; none = the bundled article")
     b.add_argument("--engine", choices=["espeak", "gtts", "auto"], default="espeak",
                    help="speech engine: espeak (offline, default), gtts (natural voice, needs internet), auto")
-    b.add_argument("--out", default=os.environ.get("VORLESER_AUDIO_DIR", DEFAULT_OUT), metavar="DIR",
-                   help="output folder (default: audio/)")
+    b.add_argument("--out", default=audio_dir(), metavar="DIR",
+                   help="output folder (default: $VORLESER_AUDIO_DIR, else audio/ in the data folder)")
     b.add_argument("--jobs", type=_positive, default=os.cpu_count() or 2, metavar="N",
                    help="parallel workers (default: number of cores)")
     b.add_argument("--rate", type=_positive, default=175, metavar="WPM", help="eSpeak speech rate in words per minute (default 175)")
@@ -46,8 +58,8 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="serve the reader with a production WSGI server (waitress)")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     s.add_argument("--port", type=_positive, default=5000, help="port (default 5000)")
-    s.add_argument("--audio-dir", default=os.environ.get("VORLESER_AUDIO_DIR", DEFAULT_OUT), metavar="DIR",
-                   help="folder with built articles (default: audio/)")
+    s.add_argument("--audio-dir", default=audio_dir(), metavar="DIR",
+                   help="folder with built articles (default: $VORLESER_AUDIO_DIR, else audio/ in the data folder)")
 
     from .export.cli import register as register_export
     register_export(sub)
@@ -97,17 +109,25 @@ def _build(ns: argparse.Namespace) -> int:
         return 0
     workers = min(ns.jobs, len(sources))
     args["jobs"] = max(1, ns.jobs // workers)
-    failed = 0
+    failed: list[str] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(build_one, src, args): src for src in sources}
         for future in as_completed(futures):
+            source = futures[future]
             try:
                 print(future.result())
             except VorleserError as exc:
-                failed += 1
-                print(f"vorleser: error: {futures[future]}: {exc}", file=sys.stderr)
+                failed.append(source)
+                print(f"vorleser: error: {source}: {exc}", file=sys.stderr)
+            except KeyboardInterrupt:
+                raise
+            except Exception as exc:  # one source's bug must not lose the other sources' builds
+                failed.append(source)
+                log.debug("build of %s failed", source, exc_info=exc)
+                print(f"vorleser: error: {source}: unexpected {type(exc).__name__}: {exc}. "
+                      "Probable cause: a bug in Vorleser; please report it with this line", file=sys.stderr)
     if failed:
-        print(f"vorleser: {failed} of {len(sources)} sources failed", file=sys.stderr)
+        print(f"vorleser: {len(failed)} of {len(sources)} sources failed: {', '.join(failed)}", file=sys.stderr)
         return 2
     return 0
 
@@ -135,11 +155,16 @@ def main(argv: list[str] | None = None) -> int:
     except VorleserError as exc:
         print(f"vorleser: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except ImportError as exc:  # a broken install must not end in a traceback
+        error = missing_package(exc)
+        print(f"vorleser: error: {error}", file=sys.stderr)
+        return error.exit_code
     except BrokenPipeError:  # e.g. `vorleser build | head`: the reader went away
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        print("vorleser: interrupted; the previous complete output is still in place", file=sys.stderr)
+        print("vorleser: interrupted; unfinished builds were discarded, every published article is complete",
+              file=sys.stderr)
         return 130
     return 2
 

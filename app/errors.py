@@ -34,3 +34,28 @@ class OutputError(VorleserError):
 
 class BuildLockedError(VorleserError):
     """Another build of the same article is running."""
+
+
+class ManifestError(InputError):
+    """A manifest.json is missing, unreadable or does not match the schema."""
+
+
+class DependencyError(VorleserError):
+    """A Python package Vorleser needs is missing or broken."""
+
+
+# import name -> the distribution to install
+_DISTRIBUTIONS = {"bs4": "beautifulsoup4", "lxml.html.clean": "lxml_html_clean", "espeakng_loader": "espeakng-loader",
+                  "imageio_ffmpeg": "imageio-ffmpeg", "flask_compress": "flask-compress", "num2words": "num2words"}
+
+
+def missing_package(exc: ImportError) -> DependencyError:
+    """A clear error for an ImportError of a dependency: which package, and how to get it."""
+    name = exc.name or ""
+    text = str(exc)
+    if "lxml.html.clean" in text:
+        name = "lxml.html.clean"
+    dist = _DISTRIBUTIONS.get(name) or _DISTRIBUTIONS.get(name.split(".")[0]) or name.split(".")[0] or "vorleser"
+    return DependencyError(f"the Python package '{dist}' is missing or broken ({text})",
+                           f"an incomplete installation; run 'python -m pip install --upgrade {dist}' "
+                           "in Vorleser's environment, or reinstall Vorleser")

@@ -11,10 +11,10 @@ Display text is never changed. What the engine says lives in the tokens
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from .text.normalize import Token, tokenize
+from .text.plain import ascii_fold, squash
 from .text.split import split_sentences
 
 
@@ -66,14 +66,9 @@ class Article:
     sections: tuple[Section, ...]
 
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
-                          "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-
-
 def slugify(text: str, max_len: int = 60) -> str:
     """ASCII slug for ids and file names: 'Kim Jong Uns Rhetorik' -> 'kim-jong-uns-rhetorik'."""
-    text = unicodedata.normalize("NFKD", text.translate(_UMLAUTS))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    text = ascii_fold(text).encode("ascii", "ignore").decode("ascii").lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if len(text) > max_len:
         text = text[:max_len].rsplit("-", 1)[0] or text[:max_len]
@@ -102,30 +97,26 @@ def _sentences(section_id: str, heading: str, paragraphs: list[str]) -> tuple[Se
     return tuple(out)
 
 
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def from_raw(raw: RawArticle, slug: str | None = None) -> Article:
     """Build the Article. The title and teaser form the first section (level 1);
     an article without headings becomes one section named after the title."""
-    title = _clean(raw.title)
-    teaser = _clean(raw.teaser)
+    title = squash(raw.title)
+    teaser = squash(raw.teaser)
     seen: set[str] = set()
     slug = slug or slugify(title)
     first_id = _unique(slugify(title), seen)
-    raw_sections = [s for s in raw.sections if any(_clean(p) for p in s.paragraphs)]
+    raw_sections = [s for s in raw.sections if any(squash(p) for p in s.paragraphs)]
     # Text before the first heading (a section named after the title, as sources
     # report it) belongs to the title section: the title is not spoken twice, and
     # an article without headings becomes that one section.
     lead: list[str] = [teaser] if teaser else []
-    while raw_sections and _clean(raw_sections[0].heading) in ("", title):
-        lead += [_clean(p) for p in raw_sections.pop(0).paragraphs if _clean(p)]
+    while raw_sections and squash(raw_sections[0].heading) in ("", title):
+        lead += [squash(p) for p in raw_sections.pop(0).paragraphs if squash(p)]
     sections = [Section(first_id, title, 1, 1, _sentences(first_id, title, lead))]
     for raw_section in raw_sections:
-        heading = _clean(raw_section.heading) or title
+        heading = squash(raw_section.heading) or title
         sid = _unique(slugify(heading), seen)
-        paragraphs = [_clean(p) for p in raw_section.paragraphs if _clean(p)]
+        paragraphs = [squash(p) for p in raw_section.paragraphs if squash(p)]
         sections.append(Section(sid, heading, max(2, min(6, raw_section.level)),
                                 len(sections) + 1, _sentences(sid, heading, paragraphs)))
     return Article(slug=slug, title=title, teaser=teaser, lang=raw.lang,

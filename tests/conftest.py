@@ -1,17 +1,54 @@
-"""Shared fixtures: small articles and a once-per-session build of the bundled article."""
+"""Shared fixtures: small articles, built audio folders (each built once per session)."""
 from __future__ import annotations
 
+import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from app.model import from_raw
 from tests.support import small_raw
+from tests.export import export_support
+from tests.web.web_support import ATTR, SLUG, XSS, XSS_SLUG, make_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 IN_CI = os.environ.get("CI") == "true"
+
+
+@pytest.fixture(scope="session")
+def export_audio(tmp_path_factory) -> Path:
+    """Audio folder with the articles MEDIUM and SMALL, built with eSpeak (about 2 s)."""
+    out = tmp_path_factory.mktemp("export-audio")
+    export_support.build(export_support.medium_raw(), export_support.MEDIUM, out)
+    export_support.build(export_support.small_raw(), export_support.SMALL, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_dir(tmp_path_factory) -> Path:
+    """Audio folder: two good articles, one broken manifest, one unfinished build."""
+    audio = tmp_path_factory.mktemp("audio")
+    make_article(audio, SLUG, "Treffen in Wladiwostok", "Ein kurzer Testartikel über ein Treffen.",
+                 [("Hintergrund des Treffens", [["Erster Satz.", "Zweiter Satz."]]),
+                  ("Größere Folgen: Ausblick", [["Dritter Satz."], ["Vierter Satz."]])])
+    make_article(audio, XSS_SLUG, f"Böse {XSS} Überschrift", f"Teaser {ATTR} {XSS}",
+                 [(f"Kapitel {XSS}", [[f"Satz mit {XSS} und {ATTR}."]])], seconds=1.0)
+    (audio / "kaputt").mkdir()
+    (audio / "kaputt" / "manifest.json").write_text("{nicht json", encoding="utf-8")
+    (audio / "unfertig").mkdir()
+    shutil.copy(audio / SLUG / "01-titel.mp3", audio / "unfertig" / "01-titel.mp3")
+    (audio / "unfertig" / "manifest.json.tmp").write_text("{}", encoding="utf-8")
+    (audio / "Bad_Slug").mkdir()
+    shutil.copy(audio / SLUG / "manifest.json", audio / "Bad_Slug" / "manifest.json")
+    return audio
+
+
+@pytest.fixture
+def manifest(built_dir) -> dict:
+    return json.loads((built_dir / SLUG / "manifest.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -22,8 +59,6 @@ def small_article():
 @pytest.fixture(scope="session")
 def bundled_build(tmp_path_factory):
     """The bundled article built once with eSpeak: (out_dir, manifest dict, BuildResult)."""
-    import json
-
     from app.engines import get_engine
     from app.pipeline.build import BuildOptions, build_article
     from app.sources import load_source, suggest_slug

@@ -76,3 +76,65 @@ def test_serve_on_a_busy_port_is_a_clear_error(tmp_path, capsys):
         assert main(["serve", "--port", str(port), "--audio-dir", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert f"cannot listen on 127.0.0.1:{port}" in err and "--port" in err
+
+
+def test_version_names_the_installed_package(capsys):
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"vorleser {version('vorleser')}"
+
+
+def test_a_missing_dependency_is_one_line_naming_the_package(tmp_path, capsys, monkeypatch):
+    """As with pip 23.2.1, which dropped lxml[html_clean]: the import fails inside trafilatura."""
+    page = tmp_path / "seite.html"
+    page.write_text("<html><body><h1>Titel</h1><p>Ein Satz.</p></body></html>", encoding="utf-8")
+
+    def broken_import(*args, **kwargs):
+        raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean.")
+
+    import trafilatura
+    monkeypatch.setattr(trafilatura, "extract", broken_import)
+    monkeypatch.setattr(trafilatura, "extract_metadata", broken_import)
+    assert main(["build", str(page), "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1, err
+    assert "'lxml_html_clean' is missing" in err and "pip install --upgrade lxml_html_clean" in err
+
+
+def test_a_text_build_does_not_need_the_html_reader(tmp_path):
+    """Text and Markdown builds work even when trafilatura cannot be imported."""
+    src = tmp_path / "artikel.txt"
+    src.write_text("Titel\nVorspann.\nAbschnitt\nEin Satz.\n", encoding="utf-8")
+    code = ("import sys; sys.modules['trafilatura'] = None; from app.cli import main; "
+            f"sys.exit(main(['build', {str(src)!r}, '--out', {str(tmp_path / 'out')!r}, '--quiet']))")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_one_source_crashing_does_not_lose_the_others(tmp_path, capsys, monkeypatch):
+    """An unexpected exception in one parallel source is reported on one line; the others are built."""
+    import app.sources.load as load
+
+    good = tmp_path / "gut.txt"
+    good.write_text("Guter Titel\nVorspann.\nAbschnitt\nEin Satz.\n", encoding="utf-8")
+    bad = tmp_path / "kaputt.txt"
+    bad.write_text("Anderer Titel\nVorspann.\nAbschnitt\nEin Satz.\n", encoding="utf-8")
+    real = load.load_source
+
+    def crash_on_bad(spec):
+        if spec and spec.endswith("kaputt.txt"):
+            raise RuntimeError("simulated bug")
+        return real(spec)
+
+    monkeypatch.setattr("app.sources.load_source", crash_on_bad)  # the worker processes are forked with it
+    out = tmp_path / "out"
+    assert main(["build", str(good), str(bad), "--out", str(out), "--quiet", "--jobs", "2"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out.startswith("gut: 2 sections")  # the slug comes from the file name
+    assert (out / "gut" / "manifest.json").is_file()
+    assert "kaputt.txt: unexpected RuntimeError: simulated bug" in captured.err
+    assert "Traceback" not in captured.err
+    assert "1 of 2 sources failed: " in captured.err

@@ -34,9 +34,16 @@ Progress = Callable[[int], None]  # called with the number of items just finishe
 
 
 class Engine(Protocol):
+    """What the pipeline needs of an engine.
+
+    ``concurrency`` > 1 says the engine works on many items at once (a network
+    service): the build then hands it every missing sentence in one batch
+    instead of section by section."""
+
     name: str
     voice: str
     sample_rate: int
+    concurrency: int
 
     @property
     def settings(self) -> dict: ...

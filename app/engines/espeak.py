@@ -18,6 +18,7 @@ import threading
 from typing import Sequence
 
 from ..errors import EngineError
+from ..checkpoints import checkpoint
 from .base import Progress, Speech, SpeechItem
 
 log = logging.getLogger(__name__)
@@ -66,14 +67,25 @@ def _load() -> tuple[ctypes.CDLL, int]:
                                  data_path.encode() if data_path else None, 0)
     if rate <= 0:
         raise EngineError("eSpeak NG failed to initialise", f"espeak-ng-data not found at {data_path}")
-    _state.update(lib=lib, rate=rate)
+    lib.espeak_Info.restype = ctypes.c_char_p
+    lib.espeak_Info.argtypes = [ctypes.c_void_p]
+    version = (lib.espeak_Info(None) or b"unknown").decode("ascii", "replace").split()[0]
+    _state.update(lib=lib, rate=rate, version=version)
     return lib, rate
+
+
+def library_version() -> str:
+    """The version of the libespeak-ng actually loaded (part of the cache key: another
+    version may speak the same text differently)."""
+    _load()
+    return _state["version"]
 
 
 class EspeakEngine:
     """German eSpeak NG voice. ``rate`` in words per minute, ``pitch`` 0–99."""
 
     name = "espeak"
+    concurrency = 1  # libespeak-ng is one process-wide instance
 
     def __init__(self, voice: str = "de", rate: int = 175, pitch: int = 50):
         if not 80 <= rate <= 450:
@@ -90,7 +102,7 @@ class EspeakEngine:
 
     @property
     def settings(self) -> dict:
-        return {"rate": self.rate, "pitch": self.pitch, "library": "libespeak-ng 1.52"}
+        return {"rate": self.rate, "pitch": self.pitch, "library": f"libespeak-ng {library_version()}"}
 
     def _on_audio(self, wav, n, events) -> int:
         # An exception cannot cross the C boundary (ctypes would print and drop it):
@@ -130,6 +142,7 @@ class EspeakEngine:
                     break
                 if progress:
                     progress(1)
+                checkpoint("espeak-between-items")
         if self._interrupted:
             self._interrupted = False
             raise KeyboardInterrupt

@@ -6,14 +6,13 @@ and prints :class:`~app.errors.VorleserError` messages itself.
 from __future__ import annotations
 
 import argparse
-import os
 
-DEFAULT_AUDIO = "audio"
+from ..paths import audio_dir
 
 
 def _audio_dir_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--audio-dir", default=os.environ.get("VORLESER_AUDIO_DIR", DEFAULT_AUDIO), metavar="DIR",
-                   help="folder with built articles (default: $VORLESER_AUDIO_DIR or audio/)")
+    p.add_argument("--audio-dir", default=audio_dir(), metavar="DIR",
+                   help="folder with built articles (default: $VORLESER_AUDIO_DIR, else audio/ in the data folder)")
 
 
 def _epub(ns: argparse.Namespace) -> int:

@@ -20,12 +20,11 @@ import logging
 import os
 import tempfile
 import zipfile
-from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import OutputError
 from . import epub_package, epub_smil, epub_xhtml
-from .built import BuiltArticle, load_built
+from ..manifest import BuiltArticle, load
 from .epub_package import BookMeta, Item
 
 log = logging.getLogger(__name__)
@@ -33,22 +32,9 @@ log = logging.getLogger(__name__)
 MIMETYPE = b"application/epub+zip"
 
 
-def modified_stamp(article: BuiltArticle) -> str:
-    """The build time as ``CCYY-MM-DDThh:mm:ssZ`` (dcterms:modified); the manifest's mtime if unset."""
-    raw = str(article.manifest.get("built_at") or "")
-    try:
-        when = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=timezone.utc)
-    except ValueError:
-        when = datetime.fromtimestamp(article.path("manifest.json").stat().st_mtime, timezone.utc)
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def book_entries(article: BuiltArticle, word_level: bool = False) -> list[tuple[str, bytes | Path]]:
     """Every ZIP entry after ``mimetype``: (name in the ZIP, bytes or the file to copy)."""
-    manifest = article.manifest
-    lang = manifest["article"].get("lang") or "de"
+    lang = article.lang
     items = [Item("nav", "nav.xhtml", "application/xhtml+xml", properties="nav"),
              Item("css", "css/book.css", "text/css")]
     entries: list[tuple[str, bytes | Path]] = [("EPUB/css/book.css", epub_xhtml.CSS.encode())]
@@ -67,8 +53,8 @@ def book_entries(article: BuiltArticle, word_level: bool = False) -> list[tuple[
         toc.append((1 if position == 0 else int(section.get("level", 2)), text_href, section["heading"]))
         overlay_ms[f"mo{n}"] = int(section["duration_ms"])
     meta = BookMeta(identifier=f"urn:uuid:{article.uuid('epub')}", title=article.title, lang=lang,
-                    modified=modified_stamp(article), description=manifest["article"].get("teaser") or "",
-                    engine=manifest.get("engine", {}).get("name", ""), word_level=word_level,
+                    modified=article.built_at, description=article.teaser,
+                    engine=article.engine, word_level=word_level,
                     overlay_ms=overlay_ms)
     entries.insert(0, ("EPUB/nav.xhtml", epub_xhtml.nav_document(article.title, lang, toc).encode()))
     entries.insert(0, ("EPUB/package.opf", epub_package.package_document(meta, items, spine).encode()))
@@ -99,7 +85,7 @@ def write_epub(article: BuiltArticle, out: Path | str, word_level: bool = False)
     """Write the EPUB of ``article`` to ``out`` atomically; returns ``out``."""
     out = Path(out)
     entries = book_entries(article, word_level)
-    stamp = tuple(int(x) for x in modified_stamp(article)[:19].replace("T", "-").replace(":", "-").split("-"))
+    stamp = tuple(int(x) for x in article.built_at[:19].replace("T", "-").replace(":", "-").split("-"))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         handle = tempfile.NamedTemporaryFile(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp", delete=False)
@@ -128,7 +114,7 @@ def write_epub(article: BuiltArticle, out: Path | str, word_level: bool = False)
 def export_epub(audio_dir: Path | str, slug: str, out: Path | str | None = None,
                 word_level: bool = False) -> Path:
     """``vorleser export epub``: the EPUB of the built article ``slug`` (default ``./<slug>.epub``)."""
-    article = load_built(audio_dir, slug)
+    article = load(audio_dir, slug)
     return write_epub(article, Path(out) if out else Path(f"{slug}.epub"), word_level)
 
 
@@ -136,9 +122,7 @@ def cached_epub(audio_dir: Path | str, slug: str, cache_dir: Path | str | None =
     """For the web layer: the EPUB of the current build of ``slug``, made on first request and
     kept in ``<cache_dir or audio_dir/.exports>/<slug>/``; returns (path, German download name).
     Raises InputError when the article is unknown or its build incomplete (answer 404)."""
-    from ..web.labels import safe_filename
-
-    article = load_built(audio_dir, slug)
+    article = load(audio_dir, slug)
     cache = Path(cache_dir) if cache_dir else Path(audio_dir) / ".exports"
     path = cache / slug / f"{article.uuid('epub')}.epub"
     if not path.is_file():
@@ -146,4 +130,4 @@ def cached_epub(audio_dir: Path | str, slug: str, cache_dir: Path | str | None =
         for old in path.parent.glob("*.epub"):
             if old != path:
                 old.unlink(missing_ok=True)
-    return path, safe_filename(article.title, "epub", fallback=slug)
+    return path, article.download_name("epub")

@@ -1,9 +1,8 @@
 """Podcast feed (RSS 2.0 + iTunes + Podcasting 2.0) and JSON chapters per article.
 
-Both are plain functions of manifest dicts, so the web layer (``/feed.xml``,
-``/artikel/<slug>/chapters.json``) and the static site export share them.
-``layout`` says where files live below ``base_url``: ``"web"`` for the
-Flask routes, ``"site"`` for ``vorleser export site``.
+Both are plain functions of built articles, so the web layer (``/feed.xml``,
+``/artikel/<slug>/chapters.json``) and the static site export share them; each
+passes its own :class:`Links`, since each lays its files out differently.
 """
 from __future__ import annotations
 
@@ -12,10 +11,11 @@ import uuid
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from email.utils import format_datetime
-from urllib.parse import quote, urlsplit
+from typing import Protocol
+from urllib.parse import urlsplit
 
 from ..errors import InputError
-from .built import build_uuid
+from ..manifest import BuiltArticle
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
@@ -39,61 +39,35 @@ def normalize_base_url(base_url: str) -> str:
     return base_url if base_url.endswith("/") else base_url + "/"
 
 
-def article_url(slug: str, layout: str = "web") -> str:
-    """The reader page, relative to the base URL."""
-    return f"artikel/{quote(slug)}/" if layout == "site" else f"artikel/{quote(slug)}"
+class Links(Protocol):
+    """Absolute URLs of an article's parts: the web app and the static site lay them out differently."""
+
+    def home(self) -> str: ...
+    def feed(self) -> str: ...
+    def page(self, slug: str) -> str: ...
+    def section(self, slug: str, section_id: str) -> str: ...
+    def audio(self, slug: str, name: str) -> str: ...
+    def captions(self, slug: str, name: str) -> str: ...
+    def chapters_json(self, slug: str) -> str: ...
 
 
-def file_url(slug: str, name: str, layout: str = "web") -> str:
-    """An audio file of the article, relative to the base URL."""
-    if layout == "site":
-        return f"artikel/{quote(slug)}/{quote(name)}"
-    return f"artikel/{quote(slug)}/audio/{quote(name)}"
+def _built_at(article: BuiltArticle) -> datetime:
+    return datetime.strptime(article.built_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
 
 
-def captions_url(slug: str, name: str, layout: str = "web") -> str:
-    """The sentence captions (WebVTT), relative to the base URL."""
-    if layout == "site":
-        return f"artikel/{quote(slug)}/{quote(name)}"
-    return f"artikel/{quote(slug)}/captions.vtt"
-
-
-def chapters_url(slug: str) -> str:
-    return f"artikel/{quote(slug)}/chapters.json"
-
-
-def _built_at(manifest: dict) -> datetime:
-    raw = str(manifest.get("built_at") or "")
-    try:
-        when = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        return datetime(1970, 1, 1, tzinfo=timezone.utc)
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
-
-
-def _slug(manifest: dict) -> str:
-    slug = manifest["article"].get("slug")
-    if not slug:
-        raise InputError(f"the manifest of '{manifest['article'].get('title')}' has no article.slug",
-                         "an older build; rebuild the article with 'vorleser build'")
-    return slug
-
-
-def render_chapters_json(manifest: dict, base_url: str | None = None, *, layout: str = "web") -> str:
+def render_chapters_json(article: BuiltArticle, links: Links | None = None) -> str:
     """Podcasting 2.0 JSON chapters (version 1.2.0) of the whole-article MP3: one chapter per section.
 
-    With ``base_url`` each chapter links to its section on the reader page."""
-    base = normalize_base_url(base_url) if base_url else None
-    slug = _slug(manifest)
+    With ``links`` each chapter links to its section on the reader page."""
     chapters = []
-    for section in manifest["sections"]:
+    for section in article.sections:
         chapter = {"startTime": round(section["offset_ms"] / 1000, 3), "title": section["heading"]}
         chapter["endTime"] = round((section["offset_ms"] + section["duration_ms"]) / 1000, 3)
-        if base:
-            chapter["url"] = f"{base}{article_url(slug, layout)}#abschnitt-{quote(section['id'])}"
+        if links:
+            chapter["url"] = links.section(article.slug, section["id"])
         chapters.append(chapter)
-    document = {"version": CHAPTERS_VERSION, "title": manifest["article"]["title"], "podcastName": "Vorleser",
-                "fileName": manifest["full"]["file"], "chapters": chapters}
+    document = {"version": CHAPTERS_VERSION, "title": article.title, "podcastName": "Vorleser",
+                "fileName": article.full.file, "chapters": chapters}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -104,43 +78,39 @@ def _sub(parent: ET.Element, tag: str, value: str | None = None, **attrs: str) -
     return element
 
 
-def _episode(channel: ET.Element, manifest: dict, base: str, layout: str) -> None:
-    slug, article, full = _slug(manifest), manifest["article"], manifest["full"]
+def _episode(channel: ET.Element, article: BuiltArticle, links: Links) -> None:
+    slug, full = article.slug, article.full
     item = _sub(channel, "item")
-    _sub(item, "title", article["title"])
-    _sub(item, f"{{{ITUNES}}}title", article["title"])
-    _sub(item, "link", base + article_url(slug, layout))
-    _sub(item, "description", article.get("teaser") or article["title"])
-    _sub(item, "guid", f"urn:uuid:{build_uuid(manifest, 'episode', audio_only=True)}", isPermaLink="false")
-    _sub(item, "pubDate", format_datetime(_built_at(manifest).astimezone(timezone.utc), usegmt=True))
-    _sub(item, "enclosure", url=base + file_url(slug, full["file"], layout), length=str(full["bytes"]),
-         type="audio/mpeg")
-    _sub(item, f"{{{ITUNES}}}duration", str(round(full["duration_ms"] / 1000)))
+    _sub(item, "title", article.title)
+    _sub(item, f"{{{ITUNES}}}title", article.title)
+    _sub(item, "link", links.page(slug))
+    _sub(item, "description", article.teaser or article.title)
+    _sub(item, "guid", f"urn:uuid:{article.uuid('episode', audio_only=True)}", isPermaLink="false")
+    _sub(item, "pubDate", format_datetime(_built_at(article), usegmt=True))
+    _sub(item, "enclosure", url=links.audio(slug, full.file), length=str(full.bytes), type="audio/mpeg")
+    _sub(item, f"{{{ITUNES}}}duration", str(round(full.duration_ms / 1000)))
     _sub(item, f"{{{ITUNES}}}episodeType", "full")
     _sub(item, f"{{{ITUNES}}}explicit", "false")
-    _sub(item, f"{{{PODCAST}}}chapters", url=base + chapters_url(slug), type=CHAPTERS_TYPE)
-    if manifest.get("captions"):
-        _sub(item, f"{{{PODCAST}}}transcript", url=base + captions_url(slug, manifest["captions"], layout),
-             type="text/vtt", language="de")
+    _sub(item, f"{{{PODCAST}}}chapters", url=links.chapters_json(slug), type=CHAPTERS_TYPE)
+    captions = article.data.get("captions")
+    if captions:
+        _sub(item, f"{{{PODCAST}}}transcript", url=links.captions(slug, captions), type="text/vtt", language="de")
 
 
-def render_feed(articles: list[dict], base_url: str, *, layout: str = "web", image_url: str | None = None) -> str:
-    """RSS 2.0 podcast feed of the built articles (manifest dicts), newest first.
-
-    ``base_url`` is the public address of the reader (``https://host/``); the feed itself
-    is expected at ``<base_url>feed.xml``."""
-    base = normalize_base_url(base_url)
+def render_feed(articles: list[BuiltArticle], links: Links, *, image_url: str | None = None) -> str:
+    """RSS 2.0 podcast feed of the built articles, newest first; ``links.feed()`` is its own address."""
     ordered = sorted(articles, key=_built_at, reverse=True)
+    feed_url = links.feed()
     rss = ET.Element("rss", {"version": "2.0"})
     channel = _sub(rss, "channel")
     _sub(channel, "title", "Vorleser")
-    _sub(channel, "link", base)
+    _sub(channel, "link", links.home())
     _sub(channel, "description", CHANNEL_DESCRIPTION)
     _sub(channel, "language", "de")
     _sub(channel, "generator", "Vorleser")
     if ordered:
-        _sub(channel, "lastBuildDate", format_datetime(_built_at(ordered[0]).astimezone(timezone.utc), usegmt=True))
-    _sub(channel, f"{{{ATOM}}}link", href=base + "feed.xml", rel="self", type="application/rss+xml")
+        _sub(channel, "lastBuildDate", format_datetime(_built_at(ordered[0]), usegmt=True))
+    _sub(channel, f"{{{ATOM}}}link", href=feed_url, rel="self", type="application/rss+xml")
     _sub(channel, f"{{{ITUNES}}}author", "Vorleser")
     _sub(channel, f"{{{ITUNES}}}summary", CHANNEL_DESCRIPTION)
     _sub(channel, f"{{{ITUNES}}}type", "episodic")
@@ -148,9 +118,9 @@ def render_feed(articles: list[dict], base_url: str, *, layout: str = "web", ima
     _sub(channel, f"{{{ITUNES}}}explicit", "false")
     if image_url:
         _sub(channel, f"{{{ITUNES}}}image", href=image_url)
-    feed_id = (base + "feed.xml").split("://", 1)[1].rstrip("/")
+    feed_id = feed_url.split("://", 1)[1].rstrip("/")
     _sub(channel, f"{{{PODCAST}}}guid", str(uuid.uuid5(_PODCAST_GUID_NS, feed_id)))
-    for manifest in ordered:
-        _episode(channel, manifest, base, layout)
+    for article in ordered:
+        _episode(channel, article, links)
     ET.indent(rss)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(rss, encoding="unicode") + "\n"

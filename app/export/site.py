@@ -25,10 +25,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from urllib.parse import quote
+
 from ..errors import InputError, OutputError
+from ..manifest import BuiltArticle, load_all
+from ..manifest.document import dumps
 from ..pipeline.versions import link_or_copy
-from ..web import labels
-from .built import BuiltArticle, list_built
 from .epub import write_epub
 from .feed import normalize_base_url, render_chapters_json, render_feed
 from .site_links import SiteLinks
@@ -53,18 +55,44 @@ class SiteResult:
                 f"{self.seconds:.1f} s -> {self.path} ({feed})")
 
 
+@dataclass(frozen=True)
+class SiteAddresses:
+    """Where the static site keeps each file, as absolute URLs below ``base`` (for the feed)."""
+    base: str
+
+    def home(self) -> str:
+        return self.base
+
+    def feed(self) -> str:
+        return f"{self.base}feed.xml"
+
+    def page(self, slug: str) -> str:
+        return f"{self.base}artikel/{quote(slug)}/"
+
+    def section(self, slug: str, section_id: str) -> str:
+        return f"{self.page(slug)}#abschnitt-{quote(section_id)}"
+
+    def audio(self, slug: str, name: str) -> str:
+        return f"{self.page(slug)}{quote(name)}"
+
+    def captions(self, slug: str, name: str) -> str:
+        return self.audio(slug, name)
+
+    def chapters_json(self, slug: str) -> str:
+        return self.audio(slug, "chapters.json")
+
+
 def _sections_zip(article: BuiltArticle, target: Path) -> None:
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED) as archive:
-        for section in article.sections:
-            name = labels.section_download_name(section["index"], section["heading"])
-            archive.write(article.path(section["file"]), name)
+        for entry in article.section_audio:
+            archive.write(article.path(entry.file), entry.download_name)
 
 
 def _copy_article(article: BuiltArticle, folder: Path, base: str | None) -> dict:
     """All files of one article into ``folder``; returns the exported manifest."""
     folder.mkdir(parents=True)
-    manifest = dict(article.manifest)
-    names = [entry["file"] for entry in article.audio_files()]
+    manifest = dict(article.data)
+    names = [entry.file for entry in article.audio_files()]
     names += [manifest[key] for key in ("captions", "chapters") if manifest.get(key)]
     for name in names:  # build outputs never change in place, so a hard link is safe
         link_or_copy(article.path(name), folder / name)
@@ -72,9 +100,9 @@ def _copy_article(article: BuiltArticle, folder: Path, base: str | None) -> dict
     write_epub(article, folder / epub)
     manifest["epub"] = epub
     _sections_zip(article, folder / "abschnitte.zip")
-    (folder / "chapters.json").write_text(render_chapters_json(manifest, base, layout="site"), encoding="utf-8")
-    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n",
-                                          encoding="utf-8")
+    links = SiteAddresses(base) if base else None
+    (folder / "chapters.json").write_text(render_chapters_json(article, links), encoding="utf-8")
+    (folder / "manifest.json").write_text(dumps(manifest), encoding="utf-8")
     return manifest
 
 
@@ -133,7 +161,7 @@ def export_site(directory: Path | str, audio_dir: Path | str, base_url: str | No
     t0 = time.monotonic()
     target = Path(directory).resolve()
     base = normalize_base_url(base_url) if base_url else None
-    articles = list_built(audio_dir)
+    articles = load_all(audio_dir)
     if not articles:
         raise InputError(f"no built articles in {audio_dir}",
                          "build some first with 'vorleser build', or point --audio-dir at the build output")
@@ -145,8 +173,7 @@ def export_site(directory: Path | str, audio_dir: Path | str, base_url: str | No
         manifests = {a.slug: _copy_article(a, stage / "artikel" / a.slug, base) for a in articles}
         links = _pages(stage, manifests, feed=base is not None)
         if base:
-            (stage / "feed.xml").write_text(render_feed(list(manifests.values()), base, layout="site"),
-                                            encoding="utf-8")
+            (stage / "feed.xml").write_text(render_feed(articles, SiteAddresses(base)), encoding="utf-8")
         _check_targets(stage, links)
         (stage / MARKER).write_text(json.dumps({"articles": sorted(manifests)}) + "\n", encoding="utf-8")
         files = [p for p in stage.rglob("*") if p.is_file()]

@@ -15,7 +15,7 @@ from html import escape, unescape
 from urllib.parse import quote, unquote, urlsplit
 
 from ..errors import OutputError
-from ..web import labels
+from ..manifest.names import safe_filename, section_download_name
 
 _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?>")
 _URL_ATTR = re.compile(r'(\s(?:href|src|data-manifest|action|poster)=)"([^"]*)"')
@@ -35,9 +35,9 @@ class SiteLinks:
         title = manifest["article"]["title"]
         for section in manifest["sections"]:
             if section["file"] == name:
-                return labels.section_download_name(section["index"], section["heading"])
+                return section_download_name(section["index"], section["heading"])
         extension = name.rsplit(".", 1)[-1]
-        return labels.safe_filename(title, extension, fallback=slug)
+        return safe_filename(title, extension, fallback=slug)
 
     def _article_target(self, slug: str, rest: str) -> tuple[str, str | None]:
         manifest = self.manifests.get(slug)
@@ -57,7 +57,7 @@ class SiteLinks:
         if rest == "e-book.epub" and manifest.get("epub"):  # the EPUB route of the web layer
             return base + manifest["epub"], self._download_name(manifest, slug, manifest["epub"])
         if rest == "abschnitte.zip":
-            return base + rest, labels.safe_filename(manifest["article"]["title"], "zip", fallback=slug)
+            return base + rest, safe_filename(manifest["article"]["title"], "zip", fallback=slug)
         if rest in ("manifest.json", "chapters.json"):
             return base + rest, None
         if rest in ("captions.vtt", "chapters.vtt") and manifest.get(rest[:-4]):

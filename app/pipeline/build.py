@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -13,8 +14,10 @@ from pathlib import Path
 
 from ..engines.base import Engine, SpeechItem, engine_key
 from ..errors import OutputError
+from ..manifest.names import full_file, section_file
 from ..model import Article, Sentence
 from .cache import SentenceCache, Timing, item_key
+from ..checkpoints import checkpoint
 from .encode import EncodeSettings, StreamEncoder, encode_section
 from .manifest import build_manifest
 from .outputs import write_sidecars
@@ -89,6 +92,8 @@ class Builder:
             self.sids.setdefault(key, []).append(sid)
         self.timings: dict[str, Timing] = {}
         self.store: dict[str, bytes] = {}  # verified PCM by cache key, for what is encoded
+        self.cache_hits: set[str] = set()  # keys whose entry is known good (or was just written)
+        self.progress = Progress(0, f"synthesising {article.slug}", options.quiet)
 
     def run(self) -> BuildResult:
         t0 = time.monotonic()
@@ -115,80 +120,37 @@ class Builder:
 
     # -- the build -------------------------------------------------------------------------
     def _build(self, versions: Versions) -> dict:
-        sections = self.article.sections
         missing = self._lookup()
-        self.progress = Progress(len(set(missing.values())), f"synthesising {self.article.slug}", self.opt.quiet)
-        if getattr(self.engine, "concurrency", 1) > 1:  # network engines: one big batch runs in parallel
+        self.progress.total = len(set(missing.values()))
+        if self.engine.concurrency > 1:  # network engines: one big batch runs in parallel
             self._synthesise({k: self.items[sid] for sid, k in missing.items()})
-        previous, previous_dir = versions.current_manifest(), versions.current()
-        prev = _previous_hashes(previous) if previous_dir else {}
+        previous_dir = versions.current()
+        previous = _previous_hashes(versions.current_manifest()) if previous_dir else {}
         partial = versions.new_partial()
-        full_path = partial / f"{self.article.slug}.mp3"
-        full: StreamEncoder | None = None
-        jobs: dict[int, Future] = {}
-        hashes: list[str] = []
-        timelines: list[SectionTimeline] = []
-        pool = ThreadPoolExecutor(max_workers=max(1, self.opt.jobs - 1) if self.opt.jobs > 1 else 1)
         try:
-            for i, sec in enumerate(sections):
-                self._synthesise({self.keys[s.id]: self.items[s.id] for s in sec.sentences})
-                name = self.file_name(sec)
-                reused = prev.get(name) == self._section_hash(sec) and (previous_dir / name).is_file()
-                if reused:
-                    link_or_copy(previous_dir / name, partial / name)
-                else:
-                    self._load(sec)
-                timelines.append(self._timeline(sec))
-                hashes.append(self._section_hash(sec))
-                if not reused:
-                    jobs[i] = self._submit(pool, partial / name, timelines[i])
-                    if full is None:  # the first changed section: the whole article is encoded too
-                        full = StreamEncoder(full_path, self.settings)
-                        for j in range(i):
-                            hashes[j] = self._feed_reused(full, j, timelines, pool, partial, jobs)
-                    full.feed(timelines[i], self.store)
-                elif full is not None:
-                    hashes[i] = self._feed_reused(full, i, timelines, pool, partial, jobs)
-            full_digest = self._full_hash(hashes)
-            full_name = full_path.name
-            if full is None and not (prev.get(full_name) == full_digest and (previous_dir / full_name).is_file()):
-                full = StreamEncoder(full_path, self.settings)
-                for j in range(len(sections)):
-                    hashes[j] = self._feed_reused(full, j, timelines, pool, partial, jobs)
-                full_digest = self._full_hash(hashes)
-            if full is None:
-                link_or_copy(previous_dir / full_name, full_path)
-            else:
-                full.finish(self.article, _chapters(timelines, self.rate))
-                full = None
-                self.encoded += 1
-            for future in jobs.values():
-                future.result()
-        finally:
-            if full is not None:
-                full.abort()
-            pool.shutdown(wait=True, cancel_futures=True)
-        manifest = build_manifest(self.article, self.engine, self.opt, timelines, partial, self.rate,
-                                  {"sections": hashes, "full": full_digest})
-        write_sidecars(partial, manifest)
-        versions.publish(partial)
+            outputs = _Outputs(self, partial, previous_dir, previous)
+            try:
+                for i, sec in enumerate(self.article.sections):
+                    self._synthesise({self.keys[s.id]: self.items[s.id] for s in sec.sentences})
+                    outputs.add(i, sec)
+                full_digest = outputs.finish()
+            finally:
+                outputs.close()
+            manifest = build_manifest(self.article, self.engine, self.opt, outputs.timelines, partial, self.rate,
+                                      {"sections": outputs.hashes, "full": full_digest})
+            write_sidecars(partial, manifest)
+            versions.publish(partial)
+        except BaseException:
+            shutil.rmtree(partial, ignore_errors=True)  # an interrupted build leaves nothing behind
+            raise
         return manifest
 
     def _submit(self, pool: ThreadPoolExecutor, path: Path, tl: SectionTimeline) -> Future:
         self.encoded += 1
-        return pool.submit(encode_section, path, tl, self.store, self.article, self.settings,
-                           len(self.article.sections))
-
-    def _feed_reused(self, full: StreamEncoder, j: int, timelines, pool, partial: Path, jobs: dict) -> str:
-        """Feed section ``j`` (handled earlier) to the whole-article encoder. A reused
-        section whose cache entries turn out damaged is re-synthesised and re-encoded."""
-        sec = self.article.sections[j]
-        if self._load(sec) and j not in jobs:
-            (partial / self.file_name(sec)).unlink(missing_ok=True)
-            timelines[j] = self._timeline(sec)
-            jobs[j] = self._submit(pool, partial / self.file_name(sec), timelines[j])
-        full.feed(timelines[j], self.store)
-        return self._section_hash(sec)
+        future = pool.submit(encode_section, path, tl, self.store, self.article, self.settings,
+                             len(self.article.sections))
+        checkpoint("encoding")
+        return future
 
     def _timeline(self, sec) -> SectionTimeline:
         return lay_out(sec, [self.keys[s.id] for s in sec.sentences], [self.timings[s.id] for s in sec.sentences],
@@ -221,6 +183,7 @@ class Builder:
                 self.store[key] = speech.pcm
                 for sid in self.sids[key]:
                     self.timings[sid] = timing
+            checkpoint("synthesised")
         self.synthesised += len(order)
 
     def _load(self, sec) -> bool:
@@ -259,7 +222,87 @@ class Builder:
         return _digest({**self._common(), "sections": section_hashes, "slug": self.article.slug})
 
     def file_name(self, section) -> str:
-        return f"{section.index:02d}-{section.id}.mp3"
+        return section_file(section.index, section.id)
+
+
+class _Outputs:
+    """The MP3s of one build, written into ``partial`` as sections arrive in order.
+
+    A section whose digest matches the previous build's file is hard-linked from
+    it; any other is encoded at once on the pool. The whole-article MP3 is fed to
+    one streaming encoder from the first changed section on (sections before it
+    are fed first); if nothing changed and the previous whole file matches, it is
+    linked too."""
+
+    def __init__(self, builder: Builder, partial: Path, previous_dir: Path | None, previous: dict[str, str]):
+        self.b, self.partial, self.previous_dir, self.previous = builder, partial, previous_dir, previous
+        jobs = builder.opt.jobs
+        self.pool = ThreadPoolExecutor(max_workers=max(1, jobs - 1) if jobs > 1 else 1)
+        self.full: StreamEncoder | None = None
+        self.full_path = partial / full_file(builder.article.slug)
+        self.jobs: dict[int, Future] = {}
+        self.hashes: list[str] = []
+        self.timelines: list[SectionTimeline] = []
+
+    def _unchanged(self, name: str, digest: str) -> bool:
+        return self.previous.get(name) == digest and (self.previous_dir / name).is_file()
+
+    def add(self, i: int, sec) -> None:
+        b = self.b
+        name = b.file_name(sec)
+        reused = self._unchanged(name, b._section_hash(sec))
+        if reused:
+            link_or_copy(self.previous_dir / name, self.partial / name)
+        else:
+            b._load(sec)
+        self.timelines.append(b._timeline(sec))
+        self.hashes.append(b._section_hash(sec))
+        if not reused:
+            self.jobs[i] = b._submit(self.pool, self.partial / name, self.timelines[i])
+            self._start_full(upto=i)
+            self.full.feed(self.timelines[i], b.store)
+        elif self.full is not None:
+            self._feed_reused(i)
+
+    def _start_full(self, upto: int) -> None:
+        """Start the whole-article encoder (once) and feed it sections ``0..upto-1``."""
+        if self.full is None:
+            self.full = StreamEncoder(self.full_path, self.b.settings)
+            for j in range(upto):
+                self._feed_reused(j)
+
+    def _feed_reused(self, j: int) -> None:
+        """Feed section ``j`` (handled earlier) to the whole-article encoder. A reused
+        section whose cache entries turn out damaged is re-synthesised and re-encoded."""
+        b, sec = self.b, self.b.article.sections[j]
+        if b._load(sec) and j not in self.jobs:
+            (self.partial / b.file_name(sec)).unlink(missing_ok=True)
+            self.timelines[j] = b._timeline(sec)
+            self.jobs[j] = b._submit(self.pool, self.partial / b.file_name(sec), self.timelines[j])
+        self.full.feed(self.timelines[j], b.store)
+        self.hashes[j] = b._section_hash(sec)
+
+    def finish(self) -> str:
+        """Complete the whole-article MP3 and wait for every section encoder; returns its digest."""
+        b = self.b
+        digest = b._full_hash(self.hashes)
+        if self.full is None and not self._unchanged(self.full_path.name, digest):
+            self._start_full(upto=len(self.hashes))
+            digest = b._full_hash(self.hashes)
+        if self.full is None:
+            link_or_copy(self.previous_dir / self.full_path.name, self.full_path)
+        else:
+            self.full.finish(b.article, _chapters(self.timelines, b.rate))
+            self.full = None
+            b.encoded += 1
+        for future in self.jobs.values():
+            future.result()
+        return digest
+
+    def close(self) -> None:
+        if self.full is not None:
+            self.full.abort()
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _previous_hashes(previous: dict | None) -> dict[str, str]:

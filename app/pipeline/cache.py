@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..engines.base import Speech, SpeechItem
-from .atomic import write_bytes, write_text
+from ..atomic import write_bytes, write_text
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,11 @@ class Timing:
     onsets: tuple[int, ...]
     estimated: bool
     sha256: str
+
+    @property
+    def method(self) -> str:
+        """How the word onsets were found (a manifest word's ``method``)."""
+        return "estimated" if self.estimated else "engine"
 
 
 class SentenceCache:

@@ -1,14 +1,17 @@
 """Write the side files of a build folder: VTTs first, the manifest last."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from ..atomic import write_text
+from ..manifest import document
 from . import vtt
-from .atomic import write_text
+from ..checkpoints import checkpoint
 
 
 def write_sidecars(folder: Path, manifest: dict) -> None:
+    checkpoint("sidecars")
     write_text(folder / manifest["captions"], vtt.captions(manifest["sections"]))
     write_text(folder / manifest["chapters"], vtt.chapters(manifest["sections"]))
-    write_text(folder / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+    checkpoint("manifest")
+    document.write(folder, manifest)

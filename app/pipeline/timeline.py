@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..manifest import document
 from ..model import Section
 from .cache import Timing
 
@@ -70,12 +71,8 @@ def sentence_entries(tl: SectionTimeline, rate: int) -> list[dict]:
         for j, token in enumerate(tokens):
             w_begin = begin + timing.onsets[j]
             w_end = begin + timing.onsets[j + 1] if j + 1 < len(tokens) else end
-            word = {"start": token.start, "end": token.end,
-                    "begin_ms": ms(w_begin, rate), "end_ms": ms(max(w_end, w_begin), rate)}
-            if timing.estimated:
-                word["estimated"] = True
-            words.append(word)
-        out.append({"id": sentence.id, "kind": sentence.kind, "paragraph": sentence.paragraph,
-                    "text": sentence.text, "spoken": sentence.spoken,
-                    "begin_ms": ms(begin, rate), "end_ms": ms(end, rate), "words": words})
+            words.append(document.word(token.start, token.end, ms(w_begin, rate), ms(w_end, rate),
+                                       timing.method))
+        out.append(document.sentence(sentence.id, sentence.kind, sentence.paragraph, sentence.text,
+                                     sentence.spoken, ms(begin, rate), ms(end, rate), words))
     return out

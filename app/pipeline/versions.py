@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import BuildLockedError, OutputError
+from ..checkpoints import checkpoint
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,7 @@ class Versions:
         final = partial.with_suffix("")
         os.replace(partial, final)
         fsync_dir(self.root)
+        checkpoint("renamed")
         if self.link.exists() and not self.link.is_symlink():
             # an old plain folder (not made by this tool): move it aside once
             os.replace(self.link, self.root / f"legacy-{int(time.time())}")
@@ -99,6 +101,7 @@ class Versions:
         os.symlink(os.path.relpath(final, self.out), tmp_link)
         os.replace(tmp_link, self.link)
         fsync_dir(self.out)
+        checkpoint("published")
         self._prune({final.resolve(), before.resolve() if before else None})
         return final
 

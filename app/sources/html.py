@@ -11,8 +11,6 @@ from __future__ import annotations
 import logging
 import re
 
-import trafilatura
-
 from ..errors import InputError
 from ..model import RawArticle, RawSection
 from .htmlmeta import PageMeta, page_meta
@@ -32,6 +30,8 @@ def looks_like_html(text: str) -> bool:
 
 
 def _extract_blocks(html: str, url: str | None) -> list[Block]:
+    import trafilatura  # imported when a page is read: text and Markdown builds do not need it
+
     try:
         xml = trafilatura.extract(
             html, url=url, output_format="xml", include_formatting=True,

@@ -5,8 +5,9 @@ import logging
 import re
 from dataclasses import dataclass
 
-import trafilatura
 from bs4 import BeautifulSoup
+
+from ..text.plain import squash
 
 log = logging.getLogger(__name__)
 
@@ -21,10 +22,6 @@ class PageMeta:
     title: str = ""
     description: str = ""
     sitename: str = ""
-
-
-def _squash(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
 
 
 def _names_site(part: str, sitename: str, hostname: str) -> bool:
@@ -42,7 +39,7 @@ def _names_site(part: str, sitename: str, hostname: str) -> bool:
 
 def clean_title(title: str, sitename: str = "", hostname: str = "") -> str:
     """'Artikel | Zeitung' -> 'Artikel'; keep ' - ' unless it names the site."""
-    title = _squash(title)
+    title = squash(title)
     parts = _ALWAYS.split(title)
     parts = [p for p in parts if not _names_site(p, sitename, hostname)] or parts
     longest = max(parts, key=len)
@@ -64,9 +61,9 @@ def _soup_meta(html: str) -> PageMeta:
 
     def content(**attrs: str) -> str:
         tag = soup.find("meta", attrs=attrs)
-        return _squash(tag.get("content")) if tag and tag.get("content") else ""
+        return squash(tag.get("content")) if tag and tag.get("content") else ""
 
-    title = content(property="og:title") or _squash(soup.title.string if soup.title else "")
+    title = content(property="og:title") or squash(soup.title.string if soup.title else "")
     description = content(property="og:description") or content(name="description")
     return PageMeta(title, description, content(property="og:site_name"))
 
@@ -75,14 +72,16 @@ def page_meta(html: str, url: str | None = None) -> PageMeta:
     """Title, description and site name from the page's metadata."""
     hostname = re.sub(r"^https?://([^/:]+).*$", r"\1", url or "")
     meta = PageMeta()
+    import trafilatura  # imported when a page is read: text and Markdown builds do not need it
+
     try:
         doc = trafilatura.extract_metadata(html, default_url=url)
     except (RecursionError, ValueError, TypeError) as exc:
         log.warning("trafilatura could not read the metadata (%s); using a simple parser", exc)
         doc = None
     if doc is not None:
-        meta = PageMeta(_squash(doc.title), _squash(doc.description), _squash(doc.sitename))
-        hostname = hostname or _squash(doc.hostname)
+        meta = PageMeta(squash(doc.title), squash(doc.description), squash(doc.sitename))
+        hostname = hostname or squash(doc.hostname)
     if not meta.title:
         try:
             fallback = _soup_meta(html)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
+from ..text.plain import squash
+
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
@@ -22,10 +24,6 @@ class Block:
     text: str
     level: int = 0
     pseudo: bool = False  # a bold-only paragraph used as a heading
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _text(tag: Tag, skip: tuple[str, ...] = ()) -> str:

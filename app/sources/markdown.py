@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..model import RawArticle, RawSection
+from ..text.plain import squash
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|noscript)\b.*?(?:</\1\s*>|\Z)", re.S | re.I)
@@ -53,7 +54,7 @@ def strip_inline(text: str) -> str:
     for pattern, repl in _INLINE:
         text = pattern.sub(repl, text)
     text = re.sub("\ue000(\\d+)\ue001", lambda m: escaped[int(m.group(1))], text)
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+    return squash(html.unescape(text))
 
 
 @dataclass

@@ -9,9 +9,9 @@ blocks of lines under 100 characters) are joined back into paragraphs.
 """
 from __future__ import annotations
 
-import re
 
 from ..model import RawArticle, RawSection
+from ..text.plain import squash
 
 HEADING_MAX = 100   # a heading line is at most this long ...
 QUESTION_MAX = 80   # ... and a question heading at most this long
@@ -79,7 +79,7 @@ def _items(text: str) -> list[str]:
     items: list[str] = []
     for block in blocks:
         items.extend(_unwrap(block) if blank_separated else block)
-    return [re.sub(r"\s+", " ", item) for item in items]
+    return [squash(item) for item in items]
 
 
 def _is_heading(items: list[str], i: int) -> bool:

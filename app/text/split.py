@@ -14,11 +14,10 @@ paragraph.
 """
 from __future__ import annotations
 
-import re
 
 from .lexer import Unit, scan, scan_runs, starts_sentence
+from .plain import squash
 
-_SPACE = re.compile(r"\s+")
 _TERMINAL = ".!?…"
 _PRIORITY = {";": 0, ":": 1, ",": 2}
 _DASHES = "–—-"
@@ -40,7 +39,7 @@ def _lowercase_start(text: str, unit: Unit, nxt: Unit) -> bool:
 
 def split_sentences(paragraph: str, max_chars: int = 400) -> list[str]:
     """Split one paragraph into display sentences (stripped, text unchanged)."""
-    text = _SPACE.sub(" ", paragraph).strip()
+    text = squash(paragraph)
     if not text:
         return []
     runs, units = scan_runs(text)

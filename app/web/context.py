@@ -10,19 +10,15 @@ import copy
 from flask import url_for
 
 from . import labels
-from .article import Article
+from ..manifest import BuiltArticle
 
 
-def _teaser(article: Article) -> str:
-    return article.manifest["article"].get("teaser") or ""
-
-
-def library_entry(article: Article) -> dict:
-    duration = article.manifest["duration_ms"]
+def library_entry(article: BuiltArticle) -> dict:
+    duration = article.duration_ms
     return {
         "slug": article.slug,
         "title": article.title,
-        "teaser": _teaser(article),
+        "teaser": article.teaser,
         "duration_ms": duration,
         "duration_label": labels.mmss(duration),
         "sections": len(article.sections),
@@ -30,30 +26,30 @@ def library_entry(article: Article) -> dict:
     }
 
 
-def _file_url(endpoint: str, article: Article, name: str) -> str:
+def _file_url(endpoint: str, article: BuiltArticle, name: str) -> str:
     return url_for(endpoint, slug=article.slug, name=name)
 
 
-def _section_extras(article: Article, section: dict) -> dict:
+def _section_extras(article: BuiltArticle, section: dict, download_name: str) -> dict:
     return {
         "audio_url": _file_url("files.audio", article, section["file"]),
         "download_url": _file_url("files.download", article, section["file"]),
-        "download_name": article.section_download_name(section),
+        "download_name": download_name,
         "size_label": labels.size_label(section["bytes"]),
         "duration_label": labels.mmss(section["duration_ms"]),
         "download_label": labels.download_label(section["bytes"], section["duration_ms"]),
     }
 
 
-def _urls(article: Article) -> dict:
-    manifest = article.manifest
-    full = manifest["full"]
+def _urls(article: BuiltArticle) -> dict:
+    manifest = article.data
+    full = article.full
     slug = article.slug
     return {
-        "full_audio": _file_url("files.audio", article, full["file"]),
-        "full_download": _file_url("files.download", article, full["file"]),
-        "full_download_name": article.full_download_name(),
-        "full_download_label": labels.download_label(full["bytes"], full["duration_ms"]),
+        "full_audio": _file_url("files.audio", article, full.file),
+        "full_download": _file_url("files.download", article, full.file),
+        "full_download_name": full.download_name,
+        "full_download_label": labels.download_label(full.bytes, full.duration_ms),
         "zip": url_for("files.sections_zip", slug=slug),
         "manifest": url_for("files.manifest", slug=slug),
         "captions": url_for("files.captions", slug=slug) if manifest.get("captions") else None,
@@ -63,9 +59,8 @@ def _urls(article: Article) -> dict:
     }
 
 
-def reader_context(article: Article) -> dict:
-    manifest = copy.deepcopy(article.manifest)
-    manifest["article"].setdefault("teaser", "")
-    for section in manifest["sections"]:
-        section.update(_section_extras(article, section))
+def reader_context(article: BuiltArticle) -> dict:
+    manifest = copy.deepcopy(article.data)
+    for section, audio in zip(manifest["sections"], article.section_audio):
+        section.update(_section_extras(article, section, audio.download_name))
     return {"manifest": manifest, "urls": _urls(article), "article_slug": article.slug}

@@ -10,12 +10,13 @@ from flask import Flask, render_template
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from .texts import PAGE_NOT_FOUND
+
 log = logging.getLogger(__name__)
 
 MESSAGES = {
     400: "Die Anfrage ist ungültig.",
-    404: "Diese Seite gibt es nicht. Vielleicht ist die Adresse falsch "
-         "oder der Artikel wurde noch nicht erstellt.",
+    404: PAGE_NOT_FOUND,
     405: "Diese Anfrage ist hier nicht erlaubt. Erlaubt sind nur GET und HEAD.",
     413: "Die Anfrage ist zu groß.",
     416: "Der angeforderte Bereich liegt außerhalb der Datei.",

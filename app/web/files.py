@@ -11,28 +11,28 @@ from typing import BinaryIO
 from flask import Blueprint, Response, abort, current_app, send_file
 
 from . import labels
-from .article import Article, ServedFile
+from ..manifest import BuiltArticle, FoundFile
 from .library import get_library
+from .texts import ARTICLE_NOT_FOUND, FILE_NOT_FOUND
 from .zipstream import stream_zip
 
 bp = Blueprint("files", __name__, url_prefix="/artikel/<slug>")
-NOT_FOUND = "Diese Datei gibt es nicht oder sie wird gerade erstellt."
 
 
 def _route(rule: str):
     return bp.route(rule, methods=["GET"], provide_automatic_options=False)
 
 
-def _article(slug: str) -> Article:
+def _article(slug: str) -> BuiltArticle:
     found = get_library().get(slug)
     if found is None:
-        abort(404, description="Diesen Artikel gibt es nicht oder er wird gerade erstellt.")
+        abort(404, description=ARTICLE_NOT_FOUND)
     return found
 
 
-def _send(found: ServedFile | None, max_age: int | None, attachment: bool = False) -> Response:
+def _send(found: FoundFile | None, max_age: int | None, attachment: bool = False) -> Response:
     if found is None:
-        abort(404, description=NOT_FOUND)
+        abort(404, description=FILE_NOT_FOUND)
     response = send_file(found.path, mimetype=found.mimetype, conditional=True, etag=True,
                          max_age=max_age)
     if max_age is None:
@@ -76,7 +76,7 @@ def _open_all(paths: list) -> list[BinaryIO]:
     except OSError:
         for handle in handles:
             handle.close()
-        abort(404, description=NOT_FOUND)
+        abort(404, description=FILE_NOT_FOUND)
     return handles
 
 
@@ -85,12 +85,11 @@ def sections_zip(slug: str):
     article = _article(slug)
     files = article.section_files()
     if not files:
-        abort(404, description=NOT_FOUND)
+        abort(404, description=FILE_NOT_FOUND)
     handles = _open_all([f.path for f in files])  # opened now: a rebuild cannot mix versions
     entries = [(f.download_name, h, os.fstat(h.fileno()).st_mtime) for f, h in zip(files, handles)]
     response = Response(stream_zip(entries), mimetype="application/zip")
     response.call_on_close(lambda: [h.close() for h in handles])
-    zip_name = labels.safe_filename(article.title, "zip", fallback=article.slug)
-    response.headers["Content-Disposition"] = labels.content_disposition(zip_name)
+    response.headers["Content-Disposition"] = labels.content_disposition(article.download_name("zip"))
     response.cache_control.no_cache = True
     return response

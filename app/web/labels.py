@@ -1,4 +1,4 @@
-"""German labels for the reader: durations, sizes, download names and headers.
+"""German labels for the reader: durations, sizes and download headers.
 
 Sizes use decimal units (1 MB = 1,000,000 bytes) and a comma as decimal
 separator: ``2,1 MB``. Durations are ``m:ss`` or ``h:mm:ss``.
@@ -6,17 +6,11 @@ separator: ``2,1 MB``. Durations are ``m:ss`` or ``h:mm:ss``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import quote
 
-_FORBIDDEN = re.compile(r'[<>"/\\|?*]')
-_SPACES = re.compile(r"\s+")
+from ..text.plain import ascii_fold, squash
+
 _ASCII_UNSAFE = re.compile(r"[^A-Za-z0-9 ._(),+&'!-]")
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
-                          "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ẞ": "SS"})
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL",
-                     *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-MAX_STEM = 120
 
 
 def mmss(ms: object) -> str:
@@ -60,33 +54,9 @@ def download_label(size: object, ms: object, kind: str = "MP3") -> str:
     return f"{kind} herunterladen, {size_label(size)}, {duration_unit(ms)}"
 
 
-def safe_filename(stem: str, extension: str, fallback: str = "Vorleser") -> str:
-    """A file name every common file system accepts, readable German kept.
-
-    Path separators, reserved characters and control/format characters
-    (including bidi overrides) are removed; ``:`` becomes `` -``.
-    """
-    text = unicodedata.normalize("NFC", str(stem)).replace(":", " -")
-    text = "".join(" " if unicodedata.category(ch).startswith(("C", "Z")) else ch for ch in text)
-    text = _SPACES.sub(" ", _FORBIDDEN.sub(" ", text)).strip(" .-")
-    text = text[:MAX_STEM].rstrip(" .-")
-    if not text:
-        text = fallback
-    if text.split(".")[0].strip().upper() in _WINDOWS_RESERVED:
-        text = f"_{text}"
-    return f"{text}.{extension}"
-
-
-def section_download_name(index: int, heading: str, extension: str = "mp3") -> str:
-    """``"03 - Hintergrund des Treffens.mp3"``."""
-    return safe_filename(f"{index:02d} - {heading}", extension, fallback=f"{index:02d} - Abschnitt")
-
-
 def ascii_fallback(name: str) -> str:
     """ASCII-only variant of ``name`` for the plain ``filename=`` parameter."""
-    text = unicodedata.normalize("NFKD", name.translate(_UMLAUTS))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _SPACES.sub(" ", _ASCII_UNSAFE.sub("_", text)).strip()
+    text = squash(_ASCII_UNSAFE.sub("_", ascii_fold(name)))
     stem, dot, extension = text.rpartition(".")
     if not dot:
         stem, extension = text, ""

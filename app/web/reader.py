@@ -5,6 +5,7 @@ from flask import Blueprint, abort, jsonify, render_template
 
 from .context import library_entry, reader_context
 from .library import get_library
+from .texts import ARTICLE_NOT_FOUND
 
 bp = Blueprint("reader", __name__)
 
@@ -19,7 +20,7 @@ def library():
 def article(slug: str):
     found = get_library().get(slug)
     if found is None:
-        abort(404, description="Diesen Artikel gibt es nicht oder er wird gerade erstellt.")
+        abort(404, description=ARTICLE_NOT_FOUND)
     page = found.memo.get("reader.html")
     if page is None:  # rendered once per build: the page depends only on the manifest
         page = found.memo["reader.html"] = render_template("reader.html", **reader_context(found))

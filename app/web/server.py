@@ -17,7 +17,8 @@ def serve(host: str = "127.0.0.1", port: int = 5000, audio_dir: str | Path | Non
     """Serve the reader until Ctrl+C; prints the URL first."""
     import waitress
 
-    from .. import create_app, default_audio_dir
+    from .. import create_app
+    from ..paths import audio_dir as default_audio_dir
 
     folder = Path(audio_dir) if audio_dir else default_audio_dir()
     app = create_app({"AUDIO_DIR": folder})
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=5000, help="port (default 5000)")
     parser.add_argument("--audio-dir", default=None,
-                        help="folder with built articles (default $VORLESER_AUDIO_DIR or ./audio)")
+                        help="folder with built articles (default: see 'vorleser serve --help')")
     parser.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")

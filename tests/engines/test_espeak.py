@@ -61,3 +61,16 @@ def test_missing_events_are_interpolated_monotonically():
     assert onsets[0] == 0 and onsets[2] == 10000
     assert 0 < onsets[1] < 10000
     assert onsets[2] < onsets[3] < 16000
+
+
+def test_cache_key_follows_the_library_actually_loaded(monkeypatch):
+    from app.engines import engine_key
+    from app.engines import espeak
+
+    engine = espeak.EspeakEngine()
+    assert engine.settings["library"] == f"libespeak-ng {espeak.library_version()}"
+    assert espeak.library_version()[0].isdigit()
+    before = engine_key(engine)
+    monkeypatch.setitem(espeak._state, "version", "1.51")  # as if a system library of another version loaded
+    assert engine.settings["library"] == "libespeak-ng 1.51"
+    assert engine_key(engine) != before

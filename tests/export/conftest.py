@@ -1,4 +1,4 @@
-"""Fixtures for the export tests: one audio folder with two small built articles."""
+"""Fixtures for the export tests (the built articles are ``export_audio`` in tests/conftest.py)."""
 from __future__ import annotations
 
 import json
@@ -6,16 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.export.export_support import MEDIUM, SMALL, build, medium_raw, small_raw
-
-
-@pytest.fixture(scope="session")
-def export_audio(tmp_path_factory) -> Path:
-    """Audio folder with the articles MEDIUM and SMALL, built with eSpeak (about 2 s)."""
-    out = tmp_path_factory.mktemp("export-audio")
-    build(medium_raw(), MEDIUM, out)
-    build(small_raw(), SMALL, out)
-    return out
+from tests.export.export_support import MEDIUM
 
 
 @pytest.fixture(scope="session")

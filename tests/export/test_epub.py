@@ -90,10 +90,10 @@ def test_metadata_identity_language_and_accessibility(opf, medium_manifest):
 
 
 def test_identifier_is_stable_per_build_and_differs_between_slugs(export_audio):
-    from app.export.built import load_built
+    from app.manifest import load
 
-    a, b = load_built(export_audio, MEDIUM), load_built(export_audio, "klein")
-    assert a.uuid("epub") == load_built(export_audio, MEDIUM).uuid("epub")
+    a, b = load(export_audio, MEDIUM), load(export_audio, "klein")
+    assert a.uuid("epub") == load(export_audio, MEDIUM).uuid("epub")
     assert a.uuid("epub") != b.uuid("epub")
 
 

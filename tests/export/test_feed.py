@@ -8,22 +8,34 @@ from email.utils import parsedate_to_datetime
 import feedparser
 import pytest
 
+from app import create_app
 from app.errors import InputError
-from app.export.feed import ATOM, CHAPTERS_TYPE, ITUNES, PODCAST, render_chapters_json, render_feed
+from app.export.feed import ATOM, CHAPTERS_TYPE, ITUNES, PODCAST, normalize_base_url, render_chapters_json, render_feed
+from app.export.site import SiteAddresses
+from app.manifest import load
 from tests.export.export_support import MEDIUM, SMALL
 
 BASE = "https://example.org/vorleser"
+LINKS = SiteAddresses(BASE + "/")
 
 
 @pytest.fixture(scope="module")
-def manifests(export_audio) -> dict[str, dict]:
-    return {slug: json.loads((export_audio / slug / "manifest.json").read_text(encoding="utf-8"))
-            for slug in (MEDIUM, SMALL)}
+def articles(export_audio) -> dict:
+    return {slug: load(export_audio, slug) for slug in (MEDIUM, SMALL)}
 
 
 @pytest.fixture(scope="module")
-def feed_xml(manifests) -> str:
-    return render_feed(list(manifests.values()), BASE)
+def manifests(articles) -> dict[str, dict]:
+    return {slug: a.data for slug, a in articles.items()}
+
+
+@pytest.fixture(scope="module")
+def feed_xml(export_audio) -> str:
+    """The feed as ``vorleser serve`` publishes it, with the Flask routes' addresses."""
+    client = create_app({"TESTING": True, "AUDIO_DIR": export_audio}).test_client()
+    response = client.get("/feed.xml", base_url=BASE)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
 
 
 def _items(root) -> dict[str, ET.Element]:
@@ -65,8 +77,8 @@ def test_each_article_is_an_episode_matching_its_files(feed_xml, manifests, expo
     assert len(set(guids)) == 2
 
 
-def test_site_layout_points_at_files_beside_the_page(manifests):
-    root = ET.fromstring(render_feed(list(manifests.values()), BASE, layout="site"))
+def test_site_layout_points_at_files_beside_the_page(articles):
+    root = ET.fromstring(render_feed(list(articles.values()), LINKS))
     enclosure = root.find(".//item/enclosure").get("url")
     assert enclosure.startswith(f"{BASE}/artikel/") and "/audio/" not in enclosure
     assert root.find(".//item/link").text.endswith("/")
@@ -86,9 +98,10 @@ def test_feedparser_reads_it_cleanly(feed_xml, manifests):
         assert entry.podcast_chapters["url"].endswith(f"/artikel/{slug}/chapters.json")
 
 
-def test_chapters_json_follows_the_sections(manifests):
+def test_chapters_json_follows_the_sections(manifests, export_audio):
     manifest = manifests[MEDIUM]
-    data = json.loads(render_chapters_json(manifest, BASE))
+    client = create_app({"TESTING": True, "AUDIO_DIR": export_audio}).test_client()
+    data = json.loads(client.get(f"/artikel/{MEDIUM}/chapters.json", base_url=BASE).get_data(as_text=True))
     assert data["version"] == "1.2.0"
     assert [c["title"] for c in data["chapters"]] == [s["heading"] for s in manifest["sections"]]
     assert [c["startTime"] for c in data["chapters"]] == [s["offset_ms"] / 1000 for s in manifest["sections"]]
@@ -98,17 +111,17 @@ def test_chapters_json_follows_the_sections(manifests):
     assert data["chapters"][1]["url"] == f"{BASE}/artikel/{MEDIUM}#abschnitt-{manifest['sections'][1]['id']}"
 
 
-def test_chapters_without_base_url_have_no_links(manifests):
-    data = json.loads(render_chapters_json(manifests[SMALL]))
+def test_chapters_without_base_url_have_no_links(articles):
+    data = json.loads(render_chapters_json(articles[SMALL]))
     assert data["chapters"] and all("url" not in c for c in data["chapters"])
 
 
 @pytest.mark.parametrize("bad", ["", "example.org", "ftp://example.org/", "/relativ"])
-def test_base_url_must_be_absolute_http(manifests, bad):
+def test_base_url_must_be_absolute_http(bad):
     with pytest.raises(InputError, match="absolute http"):
-        render_feed(list(manifests.values()), bad)
+        normalize_base_url(bad)
 
 
 def test_empty_library_is_a_valid_feed():
-    parsed = feedparser.parse(render_feed([], BASE))
+    parsed = feedparser.parse(render_feed([], LINKS))
     assert parsed.bozo == 0 and parsed.entries == []

@@ -12,13 +12,16 @@ import io
 import json
 import logging
 import os
+import select
 import shutil
 import socket
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
+from app.checkpoints import ENV as CHECKPOINTS_ENV
 from app.ffmpeg import decode_pcm
 from tests.support import stop, wait_until_serving
 
@@ -50,6 +53,61 @@ def cli(argv: list[str]) -> tuple[int, str, str]:
     finally:
         root.removeHandler(handler)
     return code, out.getvalue(), err.getvalue()
+
+
+@dataclass
+class HeldBuild:
+    """A CLI subprocess that stops at named checkpoints (see app/checkpoints.py).
+
+    ``reached`` is the checkpoint it is held at, or None when it ended without
+    reaching one. While held, send it a signal, or :meth:`release` it."""
+
+    proc: subprocess.Popen
+    reached: str | None
+    go_fd: int
+    reached_fd: int
+
+    @classmethod
+    def start(cls, argv: list[str], checkpoints: list[str], timeout: float = 180) -> "HeldBuild":
+        reached_r, reached_w = os.pipe()
+        go_r, go_w = os.pipe()
+        env = {**os.environ, CHECKPOINTS_ENV: f"{reached_w}:{go_r}:{','.join(checkpoints)}"}
+        proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True, pass_fds=(reached_w, go_r), env=env)
+        os.close(reached_w)
+        os.close(go_r)
+        build = cls(proc, None, go_w, reached_r)
+        if checkpoints:
+            build.reached = build._wait(timeout)
+        return build
+
+    def _wait(self, timeout: float) -> str | None:
+        line = b""
+        while not line.endswith(b"\n"):
+            ready, _, _ = select.select([self.reached_fd], [], [], timeout)
+            if not ready:
+                self.proc.kill()
+                raise TimeoutError(f"no checkpoint within {timeout} s")
+            chunk = os.read(self.reached_fd, 64)
+            if not chunk:  # the build ended (or died) without reaching a checkpoint
+                return None
+            line += chunk
+        return line.decode().strip()
+
+    def release(self) -> None:
+        """Let the held build go on."""
+        with contextlib.suppress(BrokenPipeError):
+            os.write(self.go_fd, b"\n")
+
+    def stderr(self) -> str:
+        if self.proc.poll() is None:
+            return "(still running)"
+        return self.proc.stderr.read() if self.proc.stderr else ""
+
+    def close(self) -> None:
+        for fd in (self.go_fd, self.reached_fd):
+            with contextlib.suppress(OSError):
+                os.close(fd)
 
 
 def assert_one_line_error(code: int, err: str, needle: str = "") -> str:

@@ -3,12 +3,13 @@
 Each trial starts ``python -m app.cli build`` on the bundled article or on an
 edited variant (same slug, so it replaces the same output), with some of the
 target's cache entries removed so that every trial synthesises and encodes.
-The build is killed with SIGKILL either after a seeded random delay or the
-moment the file system shows it reached a phase (cache writes, MP3 encoding,
-VTT writes, manifest write, symlink swap). After each kill the served build
-is checked through ``<out>/<slug>/``; then the next build must complete and
-reuse the cache: it synthesises exactly the sentences the killed build had
-not cached yet.
+The build is killed with SIGKILL either after a seeded random delay or while
+it is held at a named checkpoint (``app/checkpoints.py``: cache writes, MP3
+encoding, VTT writes, manifest write, folder renamed, symlink swapped), so a
+phase is hit exactly, never by racing the build on a loaded machine. After each
+kill the served build is checked through ``<out>/<slug>/``; then the next build
+must complete and reuse the cache: it synthesises exactly the sentences the
+killed build had not cached yet.
 """
 from __future__ import annotations
 
@@ -30,12 +31,15 @@ from app.model import from_raw
 from app.pipeline.build import speech_item
 from app.pipeline.cache import item_key
 from app.sources import load_source
-from tests.faults.fault_support import BUNDLED, ROOT, SLUG, BuildChecker, cli, copy_build
+from tests.faults.fault_support import BUNDLED, ROOT, SLUG, BuildChecker, HeldBuild, cli, copy_build
 
 SEED = 20261129
 TRIALS = 20
-# trigger per trial: a seeded random delay, or the first sign of a phase on disk
-MODES = ["delay", "synth", "encode", "delay", "sidecars", "delay", "encode", "manifest", "delay", "publish"] * 2
+# trigger per trial: a seeded random delay, or a checkpoint the build is held at
+MODES = ["delay", "synthesised", "encoding", "delay", "sidecars", "delay", "encoding", "manifest", "renamed",
+         "published"] * 2
+PHASES = {"synthesised": "synthesis/cache writes", "encoding": "encoding", "sidecars": "VTT writes",
+          "manifest": "manifest write", "renamed": "renamed, not yet linked", "published": "published"}
 SUMMARY = re.compile(r"\((\d+) synthesised, (\d+) cached\)")
 
 
@@ -98,7 +102,7 @@ class KillLab:
         return names
 
     def phase(self, before_link: str, before_versions: set[str], missing: list[str]) -> str:
-        """Where the killed build was, judged from what it left on disk."""
+        """Where a build killed at a random moment was, judged from what it left on disk."""
         if os.readlink(self.link) != before_link:
             return "published"
         complete = {p.name for p in self.versions.iterdir() if not p.name.endswith(".partial")}
@@ -109,36 +113,25 @@ class KillLab:
             return "manifest write"
         if any(".vtt" in n for n in names):
             return "VTT writes"
-        if any(n.endswith((".mp3", ".tmp")) for n in names):
+        if any(n.endswith(".mp3.tmp") for n in names):
             return "encoding"
+        if any(self.cached(k) for k in missing):
+            return "synthesis/cache writes"
         if any(p.name.endswith(".partial") for p in self.versions.iterdir()):
             return "output folder created"
-        return "synthesis/cache writes" if any(self.cached(k) for k in missing) else "start-up"
+        return "start-up"
 
 
-def _wait_for(lab: KillLab, proc: subprocess.Popen, mode: str, delay: float, before_link: str,
-              missing: list[str]) -> None:
-    """Return when the build reached ``mode`` (or after ``delay`` s for mode 'delay')."""
-    start = time.monotonic()
-    while proc.poll() is None and time.monotonic() - start < 60:
-        if mode == "delay":
-            if time.monotonic() - start >= delay:
-                return
-        elif mode == "synth":
-            if any(lab.cached(k) for k in missing):
-                return
-        elif mode == "publish":
-            if os.readlink(lab.link) != before_link:
-                return
-        else:
-            names = lab.partial_names()
-            if mode == "encode" and any(n.endswith(".mp3.tmp") for n in names):
-                return
-            if mode == "sidecars" and any(".vtt" in n for n in names):
-                return
-            if mode == "manifest" and any(n.startswith((".manifest.json", "manifest.json")) for n in names):
-                return
-        time.sleep(0.001)
+def _start(lab: KillLab, target: Target, mode: str, delay: float) -> HeldBuild:
+    """Start the build; return once it is held at checkpoint ``mode`` (or after ``delay`` s for 'delay')."""
+    if mode == "delay":
+        build = HeldBuild.start(lab.command(target), [])
+        try:
+            build.proc.wait(timeout=delay)  # a random moment to kill at, not a synchronisation
+        except subprocess.TimeoutExpired:
+            pass
+        return build
+    return HeldBuild.start(lab.command(target), [mode])
 
 
 def _kill(proc: subprocess.Popen) -> bool:
@@ -177,15 +170,20 @@ def _trial(lab: KillLab, number: int, mode: str) -> dict:
     old_manifest, old_digests = lab.current
     delay = lab.rng.uniform(0.05, 1.1 * lab.full_seconds)
 
-    proc = subprocess.Popen(lab.command(target), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
     t0 = time.monotonic()
-    _wait_for(lab, proc, mode, delay, before_link, missing)
+    build = _start(lab, target, mode, delay)
     at = time.monotonic() - t0
+    if mode != "delay":
+        assert build.reached == mode, f"the build never reached checkpoint {mode!r}: {build.stderr()}"
+    proc = build.proc
     killed = _kill(proc)
     _, err = proc.communicate()
+    build.close()
     assert "Traceback" not in err, err
-    phase = lab.phase(before_link, before_versions, missing) if killed else "finished before the kill"
+    if mode != "delay":
+        phase = PHASES[mode]  # held there when killed: exact by construction
+    else:
+        phase = lab.phase(before_link, before_versions, missing) if killed else "finished before the kill"
 
     # what is served now is a complete build: the previous one, byte for byte, or the new one
     manifest, digests = lab.checker.check(lab.out, SLUG)
@@ -206,42 +204,41 @@ def _trial(lab: KillLab, number: int, mode: str) -> dict:
 
 
 def test_sigkill_at_any_point_keeps_the_served_build_intact(lab):
-    number = 0
-    # a phase trigger can miss on a loaded machine (the build finishes first): run extra trials, bounded
-    while sum(t["killed"] for t in lab.log) < TRIALS and number < TRIALS + 8:
+    for number in range(TRIALS):
         lab.log.append(_trial(lab, number, MODES[number % len(MODES)]))
-        number += 1
     kills = [t for t in lab.log if t["killed"]]
     phases = collections.Counter(t["phase"] for t in kills)
     print(f"\nkill trials: {len(lab.log)} run, {len(kills)} killed, full build {lab.full_seconds:.1f} s, "
           f"{lab.checker.decoded} MP3s decoded; phases: {dict(phases)}")
     for t in lab.log:
         print("  ", t)
-    assert len(kills) >= TRIALS
-    # the kills must spread over the build, not all land in start-up
-    assert len(phases) >= 4, phases
-    assert any(p in phases for p in ("encoding", "VTT writes", "manifest write"))
+    # every checkpoint trial killed the build exactly in its phase (asserted per trial)
+    assert set(PHASES.values()) <= set(phases), phases
 
 
-def _interrupt(lab: KillLab, mode: str) -> tuple[int, str, str]:
+def _interrupt(lab: KillLab, checkpoint: str) -> tuple[int, str, str]:
+    """Ctrl-C (SIGINT to the process group, as a terminal sends it) while the build is held at
+    ``checkpoint``; the build is then let go, so a deferred interrupt is seen at the next check."""
     target = lab.targets[2]
-    missing = lab.forget(target, 8)
+    lab.forget(target, 8)
     before_link = os.readlink(lab.link)
     old = lab.current
-    proc = subprocess.Popen(lab.command(target), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
-    _wait_for(lab, proc, mode, 0, before_link, missing)
-    assert proc.poll() is None, "the build finished before it could be interrupted"
-    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole process group
-    out, err = proc.communicate(timeout=60)
-    assert os.readlink(lab.link) == before_link
+    build = HeldBuild.start(lab.command(target), [checkpoint])
+    assert build.reached == checkpoint, f"the build never reached {checkpoint!r}: {build.stderr()}"
+    os.killpg(build.proc.pid, signal.SIGINT)
+    build.release()
+    out, err = build.proc.communicate(timeout=120)
+    build.close()
+    assert os.readlink(lab.link) == before_link, "an interrupted build published"
     assert lab.checker.check(lab.out, SLUG) == old
-    return proc.returncode, out, err
+    assert not any(p.name.endswith(".partial") for p in lab.versions.iterdir()), "the partial folder was left"
+    return build.proc.returncode, out, err
 
 
-@pytest.mark.parametrize("mode", ["synth", "encode"])
-def test_ctrl_c_exits_130_with_one_line(lab, mode):
-    code, out, err = _interrupt(lab, mode)
+@pytest.mark.parametrize("checkpoint", ["synthesised", "espeak-between-items", "encoding", "manifest",
+                                        "renamed"])
+def test_ctrl_c_exits_130_with_one_line(lab, checkpoint):
+    code, out, err = _interrupt(lab, checkpoint)
     assert "Traceback" not in err, err
     lines = err.strip().splitlines()
     assert code == 130, (code, err)

@@ -110,7 +110,8 @@ def test_fifty_clients_during_builds(bundled_build, tmp_path):
         clients = [Client(n, port, names, full, deadline) for n in range(CLIENTS)]
         for client in clients:
             client.start()
-        time.sleep(1.0)
+        while sum(c.served for c in clients) < CLIENTS and time.monotonic() < deadline:
+            time.sleep(0.01)  # poll: the builds start once every client is being served
         builds = [subprocess.Popen([sys.executable, "-m", "app.cli", "build", *argv, "--out", str(audio), "--quiet"],
                                    cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                   for argv in ([str(other)], [str(variant), "--slug", SLUG])]

@@ -175,7 +175,7 @@ def test_markup_is_text_and_csp_blocks_inline_script(served, chromium):
             response = page.goto(url)
             assert response.status == 200
             assert "script-src 'self'" in response.headers["content-security-policy"]
-            page.wait_for_timeout(300)
+            page.wait_for_selector("html.js")  # the page's own scripts have run
             assert page.evaluate("() => window.__pwned") is None, "script from the article ran"
             assert page.evaluate("() => document.querySelectorAll('script:not([src])').length") == 0
             assert page.evaluate("() => document.querySelectorAll("
@@ -189,7 +189,7 @@ def test_markup_is_text_and_csp_blocks_inline_script(served, chromium):
             document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective));
             const s = document.createElement('script'); s.textContent = 'window.__inline = 1';
             document.body.appendChild(s); }""")
-        page.wait_for_timeout(200)
+        page.wait_for_function("() => window.__csp.length > 0")  # the violation is reported, the script blocked
         assert page.evaluate("() => window.__inline") is None, "the CSP let an inline script run"
         assert any("script-src" in v for v in page.evaluate("() => window.__csp"))
     finally:

@@ -2,12 +2,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app import REPO_ROOT, create_app, default_audio_dir
+from app import create_app
+from app.paths import audio_dir, data_home, source_checkout
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_defaults(monkeypatch):
-    monkeypatch.delenv("VORLESER_AUDIO_DIR", raising=False)
-    monkeypatch.delenv("VORLESER_SECRET_KEY", raising=False)
+    for name in ("VORLESER_AUDIO_DIR", "VORLESER_SECRET_KEY", "VORLESER_HOME"):
+        monkeypatch.delenv(name, raising=False)
     app = create_app()
     assert app.config["AUDIO_DIR"] == REPO_ROOT / "audio"
     assert app.config["SECRET_KEY"] not in ("dev", "", None)
@@ -21,10 +24,36 @@ def test_defaults(monkeypatch):
 def test_environment_and_overrides(monkeypatch, tmp_path):
     monkeypatch.setenv("VORLESER_AUDIO_DIR", str(tmp_path))
     monkeypatch.setenv("VORLESER_SECRET_KEY", "aus-der-umgebung")
-    assert default_audio_dir() == tmp_path
+    assert audio_dir() == tmp_path
     app = create_app({"AUDIO_DIR": str(tmp_path / "x")})
     assert app.config["AUDIO_DIR"] == tmp_path / "x"
     assert app.config["SECRET_KEY"] == "aus-der-umgebung"
+
+
+def test_data_folder_is_the_checkout_here_and_per_user_when_installed(monkeypatch, tmp_path):
+    for name in ("VORLESER_AUDIO_DIR", "VORLESER_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    assert source_checkout() == REPO_ROOT and data_home() == REPO_ROOT
+    monkeypatch.setattr("app.paths.PACKAGE_DIR", tmp_path / "site-packages" / "app")  # as a wheel installs it
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    assert source_checkout() is None
+    assert audio_dir() == tmp_path / "share" / "vorleser" / "audio"
+    monkeypatch.setenv("VORLESER_HOME", str(tmp_path / "eigen"))
+    assert audio_dir() == tmp_path / "eigen" / "audio"
+
+
+def test_every_command_and_the_app_agree_on_the_library(monkeypatch, tmp_path):
+    """Started from any folder, build, serve, export and the Flask app use the same audio folder."""
+    from app.cli import parser
+
+    monkeypatch.delenv("VORLESER_AUDIO_DIR", raising=False)
+    monkeypatch.setenv("VORLESER_HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path.parent)
+    expected = tmp_path / "audio"
+    assert Path(parser().parse_args(["build"]).out) == expected
+    assert Path(parser().parse_args(["serve"]).audio_dir) == expected
+    assert Path(parser().parse_args(["export", "epub", "x"]).audio_dir) == expected
+    assert create_app().config["AUDIO_DIR"] == expected
 
 
 def test_mmss_filter_is_global(app):

@@ -25,25 +25,6 @@ def test_download_label():
     assert labels.download_label(60_000_000, 3_723_000) == "MP3 herunterladen, 60,0 MB, 1:02:03 Std."
 
 
-@pytest.mark.parametrize("index, heading, expected", [
-    (3, "Hintergrund des Treffens", "03 - Hintergrund des Treffens.mp3"),
-    (2, "Größere Folgen: Ausblick", "02 - Größere Folgen - Ausblick.mp3"),
-    (4, 'A/B\\C<D>E"F|G?H*I', "04 - A B C D E F G H I.mp3"),
-    (5, "Tab\tund\nZeile\u202egpj.exe", "05 - Tab und Zeile gpj.exe.mp3"),
-    (6, "   ", "06.mp3"),
-    (12, "Ende...", "12 - Ende.mp3"),
-])
-def test_section_download_name(index, heading, expected):
-    assert labels.section_download_name(index, heading) == expected
-
-
-def test_safe_filename_fallbacks_and_limits():
-    assert labels.safe_filename("<>?*", "mp3", fallback="artikel") == "artikel.mp3"
-    assert labels.safe_filename("CON", "mp3") == "_CON.mp3"
-    long_name = labels.safe_filename("Wort " * 100, "zip")
-    assert long_name.endswith(".zip") and len(long_name) <= labels.MAX_STEM + 4
-
-
 def test_ascii_fallback_transliterates_german():
     assert labels.ascii_fallback("03 - Größere Übel für Bär.mp3") == "03 - Groessere Uebel fuer Baer.mp3"
     assert labels.ascii_fallback("日本.mp3") == "download.mp3"

@@ -96,7 +96,7 @@ def test_reader_context(app, client, manifest):
 
 def test_reader_does_not_change_cached_manifest(app, client):
     client.get(f"/artikel/{SLUG}")
-    cached = app.extensions["vorleser_library"].get(SLUG).manifest
+    cached = app.extensions["vorleser_library"].get(SLUG).data
     assert "audio_url" not in cached["sections"][0]
 
 

@@ -9,10 +9,13 @@ import urllib.request
 import pytest
 import waitress
 
-from app import REPO_ROOT
+from pathlib import Path
+
 from app.web import server
 
 from tests.web.web_support import SLUG
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_serve_uses_waitress_and_prints_url(monkeypatch, built_dir, capsys):

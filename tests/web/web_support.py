@@ -6,12 +6,12 @@
 from __future__ import annotations
 
 import array
-import json
 import math
 import re
 from pathlib import Path
 
 from app.ffmpeg import encode_mp3
+from app.manifest import document
 
 SAMPLE_RATE = 22050
 SLUG = "testartikel"
@@ -94,7 +94,5 @@ def make_article(audio_dir: Path, slug: str, title: str, teaser: str,
         "built_at": "2026-11-29T04:00:00Z",
         "sections": manifest_sections,
     }
-    tmp = folder / "manifest.json.tmp"
-    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(folder / "manifest.json")
+    document.write(folder, manifest)  # checked against the schema, written atomically
     return manifest

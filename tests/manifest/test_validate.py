@@ -2,8 +2,9 @@ import copy
 
 import pytest
 
-from app.errors import InputError
-from app.web.validate import check_manifest, is_plain_name
+from app.errors import ManifestError
+from app.manifest import check
+from app.manifest.names import is_plain_name
 
 
 @pytest.mark.parametrize("name", ["02-einleitung.mp3", "captions.vtt", "a b.mp3", "über.mp3"])
@@ -20,7 +21,7 @@ def test_not_plain_names(name):
 
 
 def test_valid_manifest_passes(manifest):
-    assert check_manifest(manifest, "testartikel") is manifest
+    assert check(manifest, "testartikel") is manifest
 
 
 def _broken(manifest, change):
@@ -30,7 +31,6 @@ def _broken(manifest, change):
 
 
 @pytest.mark.parametrize("change", [
-    lambda m: m.update(schema="vorleser-manifest/2"),
     lambda m: m.pop("article"),
     lambda m: m["article"].update(title=None),
     lambda m: m["article"].update(teaser=5),
@@ -47,10 +47,20 @@ def _broken(manifest, change):
     lambda m: m.update(epub="x\\y.epub"),
 ])
 def test_broken_manifests_raise_input_error(manifest, change):
-    with pytest.raises(InputError, match="manifest.json of article 'testartikel' is invalid"):
-        check_manifest(_broken(manifest, change), "testartikel")
+    with pytest.raises(ManifestError, match="manifest.json of article 'testartikel' is invalid"):
+        check(_broken(manifest, change), "testartikel")
 
 
 def test_non_object_raises():
-    with pytest.raises(InputError, match="Probable cause"):
-        check_manifest([1, 2], "x")
+    with pytest.raises(ManifestError, match="Probable cause"):
+        check([1, 2], "x")
+
+
+def test_other_schema_version_is_named(manifest):
+    with pytest.raises(ManifestError, match="schema 'vorleser-manifest/2', expected 'vorleser-manifest/1'"):
+        check(_broken(manifest, lambda m: m.update(schema="vorleser-manifest/2")), "testartikel")
+
+
+def test_article_must_be_in_its_own_folder(manifest):
+    with pytest.raises(ManifestError, match="names the article 'testartikel'"):
+        check(manifest, "anderer-artikel")

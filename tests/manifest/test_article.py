@@ -1,12 +1,12 @@
-"""Reading built articles for export: complete builds only, clear errors otherwise."""
+"""Reading built articles: complete builds only, clear errors otherwise."""
 from __future__ import annotations
 
 import shutil
 
 import pytest
 
-from app.errors import InputError
-from app.export.built import list_built, load_built
+from app.errors import ManifestError
+from app.manifest import load, load_all
 from tests.export.export_support import MEDIUM, SMALL
 
 
@@ -19,37 +19,37 @@ def audio(export_audio, tmp_path):
 
 
 def test_loads_the_manifest_and_checks_files(audio):
-    article = load_built(audio, MEDIUM)
+    article = load(audio, MEDIUM)
     assert article.slug == MEDIUM and article.title == "Ein Testartikel für die Exporte"
     assert len(article.audio_files()) == len(article.sections) + 1
 
 
 def test_truncated_audio_file_is_refused(audio):
-    article = load_built(audio, SMALL)
+    article = load(audio, SMALL)
     path = article.path(article.sections[0]["file"])
     path.write_bytes(path.read_bytes()[:-10])
-    with pytest.raises(InputError, match="manifest says"):
-        load_built(audio, SMALL)
+    with pytest.raises(ManifestError, match="manifest says"):
+        load(audio, SMALL)
 
 
 def test_missing_audio_file_and_broken_manifest(audio):
-    article = load_built(audio, SMALL)
-    article.path(article.manifest["full"]["file"]).unlink()
-    with pytest.raises(InputError, match="is missing"):
-        load_built(audio, SMALL)
+    article = load(audio, SMALL)
+    article.path(article.full.file).unlink()
+    with pytest.raises(ManifestError, match="is missing"):
+        load(audio, SMALL)
     (audio / MEDIUM / "manifest.json").write_text("{kaputt", encoding="utf-8")
-    with pytest.raises(InputError, match="cannot read"):
-        load_built(audio, MEDIUM)
+    with pytest.raises(ManifestError, match="cannot read"):
+        load(audio, MEDIUM)
 
 
 def test_list_skips_broken_and_unfinished_articles(audio, caplog):
     (audio / "unfertig").mkdir()
     (audio / "Kein_Slug").mkdir()
     (audio / SMALL / "manifest.json").write_text("[]", encoding="utf-8")
-    assert [a.slug for a in list_built(audio)] == [MEDIUM]
+    assert [a.slug for a in load_all(audio)] == [MEDIUM]
     assert "skipping klein" in caplog.text
 
 
 def test_missing_audio_folder(tmp_path):
-    with pytest.raises(InputError, match="cannot read the audio folder"):
-        list_built(tmp_path / "fehlt")
+    with pytest.raises(ManifestError, match="cannot read the audio folder"):
+        load_all(tmp_path / "fehlt")
