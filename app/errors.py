@@ -34,3 +34,7 @@ class OutputError(VorleserError):
 
 class BuildLockedError(VorleserError):
     """Another build of the same article is running."""
+
+
+class LexiconError(VorleserError):
+    """A pronunciation lexicon (PLS file) is missing, invalid or unsafe."""
