@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..engines.base import Engine, SpeechItem, engine_key
 from ..errors import OutputError
+from ..lexicon import Lexicon, Usage, apply_lexicon, default_lexicon, write_used_lexicon
 from ..model import Article, Sentence
 from .cache import SentenceCache, Timing, item_key
 from .encode import EncodeSettings, StreamEncoder, encode_section
@@ -33,6 +34,7 @@ class BuildOptions:
     pauses: Pauses = field(default_factory=Pauses)
     jobs: int = os.cpu_count() or 2
     quiet: bool = False
+    lexicon: Lexicon | None = field(default_factory=default_lexicon)  # None: no pronunciation lexicon
 
 
 @dataclass
@@ -47,6 +49,7 @@ class BuildResult:
     encoded: int
     seconds: float
     engine: str
+    lexicon: Usage | None = None  # what the pronunciation lexicon matched and replaced
 
     def summary(self) -> str:
         m, s = divmod(round(self.duration_ms / 1000), 60)
@@ -74,6 +77,9 @@ class Builder:
     encoding it at once, while the whole-article encoder is fed alongside."""
 
     def __init__(self, article: Article, engine: Engine, options: BuildOptions):
+        self.usage = None
+        if options.lexicon is not None:  # applied to the spoken text, so it is part of each cache key
+            article, self.usage = apply_lexicon(article, options.lexicon, engine.name)
         self.article, self.engine, self.opt = article, engine, options
         self.ekey = engine_key(engine)
         self.cache = SentenceCache(Path(options.out_dir) / ".cache" / self.ekey)
@@ -111,7 +117,8 @@ class Builder:
                               "or choose another folder with --out") from exc
         return BuildResult(self.article.slug, out / self.article.slug, len(self.article.sections),
                            manifest["duration_ms"], len(self.keys), self.synthesised,
-                           len(self.keys) - self.synthesised, self.encoded, time.monotonic() - t0, self.engine.name)
+                           len(self.keys) - self.synthesised, self.encoded, time.monotonic() - t0, self.engine.name,
+                           lexicon=self.usage)
 
     # -- the build -------------------------------------------------------------------------
     def _build(self, versions: Versions) -> dict:
@@ -170,6 +177,8 @@ class Builder:
             pool.shutdown(wait=True, cancel_futures=True)
         manifest = build_manifest(self.article, self.engine, self.opt, timelines, partial, self.rate,
                                   {"sections": hashes, "full": full_digest})
+        if self.usage is not None and self.usage.entries:
+            manifest["lexicon"] = write_used_lexicon(partial, self.usage)
         write_sidecars(partial, manifest)
         versions.publish(partial)
         return manifest

@@ -73,7 +73,7 @@ def check_manifest(data: object, slug: str) -> dict:
         raise _fail(slug, "'duration_ms' is not a non-negative integer")
     _check_file_entry(slug, "full", data.get("full"))
     _check_sections(slug, data.get("sections"))
-    for key in ("captions", "chapters", "epub"):
+    for key in ("captions", "chapters", "epub", "lexicon"):
         if data.get(key) is not None and not is_plain_name(data[key]):
             raise _fail(slug, f"'{key}' is not a plain file name")
     return data
