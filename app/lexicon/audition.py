@@ -80,6 +80,8 @@ def audition(text: str, lexicon: Lexicon, engine: str = "espeak", *, rate: int =
         tokens = tokenize(sentence)
         before.append(tokens)
         after.append(apply_tokens(sentence, tokens, matcher, engine, usage))
+    if not any(before):
+        raise InputError(f"nothing to audition in {text.strip()[:40]!r}", "give a word or a sentence")
     spoken_before = " ".join(_item(t).text for t in before if t)
     spoken_after = " ".join(_item(t).text for t in after if t)
     result = Audition(text, engine, spoken_before, spoken_after, text_to_phonemes(spoken_before),

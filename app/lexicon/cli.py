@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, Mapping
 
+from ..errors import OutputError
 from ..pipeline.atomic import write_bytes
 from .model import Lexicon
 from .sources import ENV, lexicon_paths, load_lexicons
@@ -87,7 +88,10 @@ def _aussprache(ns: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     out = Path(ns.output)
-    write_bytes(out, result.mp3 or b"")
+    try:
+        write_bytes(out, result.mp3 or b"")
+    except OSError as exc:
+        raise OutputError(f"cannot write the sample to {out}", f"{exc.strerror}; choose another file with -o") from exc
     print(f"{'sample':27} {out} ({result.duration_ms / 1000:.1f} s, {ns.engine})")
     return 0
 

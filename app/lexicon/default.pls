@@ -173,7 +173,7 @@
   <lexeme><grapheme>Joe</grapheme><phoneme>dZ'oU</phoneme></lexeme>
   <lexeme><grapheme>Biden</grapheme><phoneme>b'aId@n</phoneme></lexeme>
   <lexeme><grapheme>Bidens</grapheme><phoneme>b'aId@ns</phoneme></lexeme>
-  <lexeme><grapheme>Donald</grapheme><phoneme>d'On@lt</phoneme></lexeme>
+  <lexeme><grapheme>Donald Trump</grapheme><phoneme>d'On@lt tr'amp</phoneme></lexeme>
   <lexeme><grapheme>Trump</grapheme><phoneme>tr'amp</phoneme></lexeme>
   <lexeme><grapheme>Trumps</grapheme><phoneme>tr'amps</phoneme></lexeme>
   <lexeme><grapheme>Kamala</grapheme><phoneme>k'A:m@la:</phoneme></lexeme>
