@@ -20,7 +20,8 @@ def test_add_change_remove_keep_a_valid_file(tmp_path):
     update_entry(path, "Meetings", make_entry("Meeting", "m'i:tINk", "Mieting"))
     assert [(e.graphemes, e.phoneme, e.alias) for e in read_entries(path)][0] == (("Meeting",), "m'i:tINk", "Mieting")
     removed = remove_entry(path, "WHO")
-    assert removed.alias == "Weltgesundheitsorganisation" and [e.graphemes for e in read_entries(path)] == [("Meeting",)]
+    assert removed.alias == "Weltgesundheitsorganisation"
+    assert [e.graphemes for e in read_entries(path)] == [("Meeting",)]
     assert sorted(p.name for p in path.parent.iterdir()) == ["redaktion.pls", "redaktion.pls.lock"]  # no temp files
 
 

@@ -11,7 +11,8 @@ from app.errors import LexiconError
 from app.lexicon.model import Lexicon
 from app.lexicon.pls import NS, parse_bytes, parse_file, to_bytes
 
-HEAD = f'<?xml version="1.0" encoding="UTF-8"?>\n<lexicon version="1.0" xmlns="{NS}" alphabet="x-espeak" xml:lang="de">\n'
+HEAD = (f'<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<lexicon version="1.0" xmlns="{NS}" alphabet="x-espeak" xml:lang="de">\n')
 
 
 def pls(body: str, head: str = HEAD) -> bytes:
@@ -53,7 +54,8 @@ def test_first_lexeme_wins_in_a_file_later_file_wins_across_files():
 
 def test_ipa_only_lexicon_is_read_but_has_nothing_for_espeak():
     head = HEAD.replace('alphabet="x-espeak"', 'alphabet="ipa"')
-    entry = parse_bytes(pls("<lexeme><grapheme>Meeting</grapheme><phoneme>ˈmiːtɪŋ</phoneme></lexeme>", head)).entries[0]
+    document = pls("<lexeme><grapheme>Meeting</grapheme><phoneme>ˈmiːtɪŋ</phoneme></lexeme>", head)
+    entry = parse_bytes(document).entries[0]
     assert entry.phoneme is None and entry.others == (("ipa", "ˈmiːtɪŋ"),)
     assert entry.spoken_for("espeak") is None and entry.spoken_for("gtts") is None
 
