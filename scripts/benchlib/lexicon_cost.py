@@ -7,7 +7,8 @@ default lexicon (its cache cleared first), applying it to the article, and
 writing aussprache.pls with IPA from eSpeak. The target row is that work as a
 share of the very build it ran in. The paired ratio of the two whole builds is
 shown too, for information: it also holds the different speech (phonemes
-instead of letters) and the noise of two builds on a shared machine.
+instead of letters) and the noise of two builds on a shared machine. --quick
+skips the builds without lexicon and that row.
 """
 from __future__ import annotations
 
@@ -61,8 +62,9 @@ def lexicon_cost(ctx: Context) -> list:
     without, with_, spent = [], [], []
     result = None
     for r in range(ctx.runs):
-        seconds, _ = _cold(work / f"plain{r}", spec, slug, False, spent)
-        without.append(seconds)
+        if not ctx.quick:
+            seconds, _ = _cold(work / f"plain{r}", spec, slug, False, spent)
+            without.append(seconds)
         spent.append(0.0)
         originals = {name: _timing(build, name, spent) for name in ("apply_lexicon", "write_used_lexicon")}
         try:
@@ -75,9 +77,11 @@ def lexicon_cost(ctx: Context) -> list:
         shutil.rmtree(work / f"lexicon{r}", ignore_errors=True)
     share = median([s / w for s, w in zip(spent, with_)])
     usage = result.lexicon
-    return [check("lexicon", "pronunciation lexicon (load + apply + PLS) / cold build", share, "x", "<=", 0.05,
-                  lexicon_s=[round(s, 4) for s in spent], cold_with_lexicon_s=[round(s, 3) for s in with_]),
-            info("lexicon.build_ratio", "cold build with lexicon / without (paired, informational)",
-                 paired_ratio(without, with_), "x", cold_without_s=[round(s, 3) for s in without]),
-            info("lexicon.replaced", "lexicon: spoken forms replaced in the article", usage.replaced, "",
-                 graphemes=dict(usage.counts), sentences=len(usage.changed))]
+    rows = [check("lexicon", "pronunciation lexicon (load + apply + PLS) / cold build", share, "x", "<=", 0.05,
+                  lexicon_s=[round(s, 4) for s in spent], cold_with_lexicon_s=[round(s, 3) for s in with_])]
+    if without:
+        rows.append(info("lexicon.build_ratio", "cold build with lexicon / without (paired, informational)",
+                         paired_ratio(without, with_), "x", cold_without_s=[round(s, 3) for s in without]))
+    rows.append(info("lexicon.replaced", "lexicon: spoken forms replaced in the article", usage.replaced, "",
+                     graphemes=dict(usage.counts), sentences=len(usage.changed)))
+    return rows
