@@ -54,6 +54,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--bitrate", type=_positive, default=64, metavar="KBPS", help="constant MP3 bitrate (default 64)")
     b.add_argument("--slug", metavar="SLUG", help="output name for a single source (default: from the source)")
     b.add_argument("--quiet", action="store_true", help="no progress output, only errors and the summary")
+    from .lexicon.cli import add_lexicon_options, register as register_lexicon
+    add_lexicon_options(b)
 
     s = sub.add_parser("serve", help="serve the reader with a production WSGI server (waitress)")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -63,6 +65,7 @@ def parser() -> argparse.ArgumentParser:
 
     from .export.cli import register as register_export
     register_export(sub)
+    register_lexicon(sub)
     return p
 
 
@@ -85,6 +88,7 @@ def _expand(sources: list[str]) -> list[str | None]:
 def build_one(source: str | None, args: dict) -> str:
     """Build a single source (runs in a worker process for parallel builds)."""
     from .engines import get_engine
+    from .lexicon.cli import lexicon_from_args, report
     from .model import from_raw
     from .pipeline.build import BuildOptions, build_article
     from .sources import load_source, suggest_slug
@@ -95,15 +99,20 @@ def build_one(source: str | None, args: dict) -> str:
     notice = (lambda msg: None) if args["quiet"] else (lambda msg: print(msg, file=sys.stderr))
     engine = get_engine(args["engine"], rate=args["rate"], pitch=args["pitch"], notice=notice)
     options = BuildOptions(out_dir=Path(args["out"]), bitrate_kbps=args["bitrate"], jobs=args["jobs"],
-                           quiet=args["quiet"])
-    return build_article(article, engine, options).summary()
+                           quiet=args["quiet"], lexicon=lexicon_from_args(args))
+    result = build_article(article, engine, options)
+    report(result, options.lexicon, args.get("verbose", False))
+    return result.summary()
 
 
 def _build(ns: argparse.Namespace) -> int:
     sources = _expand(ns.sources)
     if ns.slug and len(sources) > 1:
         raise VorleserError("--slug works with one source only", "drop --slug when building several sources")
-    args = {k: getattr(ns, k) for k in ("engine", "out", "jobs", "rate", "pitch", "bitrate", "slug", "quiet")}
+    args = {k: getattr(ns, k) for k in ("engine", "out", "jobs", "rate", "pitch", "bitrate", "slug", "quiet",
+                                        "verbose")}
+    from .lexicon.cli import lexicon_settings
+    args.update(lexicon_settings(ns))  # checks the lexicon files before any build starts
     if len(sources) == 1:
         print(build_one(sources[0], args))
         return 0

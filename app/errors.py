@@ -59,3 +59,7 @@ def missing_package(exc: ImportError) -> DependencyError:
     return DependencyError(f"the Python package '{dist}' is missing or broken ({text})",
                            f"an incomplete installation; run 'python -m pip install --upgrade {dist}' "
                            "in Vorleser's environment, or reinstall Vorleser")
+
+
+class LexiconError(VorleserError):
+    """A pronunciation lexicon (PLS file) is missing, invalid or unsafe."""

@@ -19,6 +19,8 @@ stamp="$VENV/.installed-$(echo "$extra" | tr -c 'a-z' '_')"
 if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
   echo "==> installing vorleser${extra:+ with [$extra]} into .venv"
   "$VENV/bin/python" -m pip install --quiet --upgrade pip >/dev/null
-  "$VENV/bin/python" -m pip install --quiet -e "$spec"
+  # setuptools warns about every editable install of a package with a mapped folder (templates/ ships
+  # as app.templates); that warning is not for our users.
+  PYTHONWARNINGS=ignore::UserWarning "$VENV/bin/python" -m pip install --quiet -e "$spec"
   touch "$stamp"
 fi

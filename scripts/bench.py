@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Vorleser benchmark: build speed, rebuilds, gTTS, highlight lag, MP3
-alignment, page weight, server load and memory, each against a target.
+alignment, page weight, server load, memory and the pronunciation lexicon's
+cost, each against a target.
 
 Every timing is a ratio against a baseline measured side by side in the same
 invocation (median of per-pair ratios, runs interleaved A B A B A B), never a
@@ -46,6 +47,7 @@ METRICS = {
     "page_weight": ("weight", "page_weight", "reader page weight (gzip)"),
     "server_load": ("load", "server_load", "server under load"),
     "memory": ("memory", "memory", "peak RSS of a cold build"),
+    "lexicon": ("lexicon_cost", "lexicon_cost", "pronunciation lexicon / cold build"),
 }
 
 

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 AUDIO_OUTPUT_SYNCHRONOUS = 2
 POS_CHARACTER = 1
 ESPEAK_CHARS_UTF8 = 1
+ESPEAK_PHONEMES = 0x100  # text inside [[ ]] is eSpeak phoneme mnemonics (from the pronunciation lexicon)
 EVENT_LIST_TERMINATED, EVENT_WORD = 0, 1
 PARAM_RATE, PARAM_PITCH = 1, 3
 
@@ -169,7 +170,8 @@ class EspeakEngine:
     def _one(self, item: SpeechItem) -> Speech:
         self._chunks, self._events, self._pending = [], [], None
         data = item.text.encode("utf-8")
-        status = self._lib.espeak_Synth(data, len(data) + 1, 0, POS_CHARACTER, 0, ESPEAK_CHARS_UTF8, None, None)
+        status = self._lib.espeak_Synth(data, len(data) + 1, 0, POS_CHARACTER, 0, ESPEAK_CHARS_UTF8 | ESPEAK_PHONEMES,
+                                        None, None)
         self._lib.espeak_Synchronize()
         if self._pending is not None:
             pending, self._pending = self._pending, None

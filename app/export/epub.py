@@ -10,6 +10,8 @@ Layout inside the ZIP::
     EPUB/text/sNN.xhtml           one content document per section, sentence spans
     EPUB/smil/sNN.smil            one media overlay per section
     EPUB/audio/sNN.mp3            the section MP3s of the build
+    EPUB/aussprache.pls           the pronunciation lexicon the build used (if any), linked from
+                                  every content document for reading systems that speak
 
 The file is written to a temporary name next to the target and moved into
 place with ``os.replace``, so a reader never sees half an EPUB.
@@ -39,10 +41,14 @@ def book_entries(article: BuiltArticle, word_level: bool = False) -> list[tuple[
              Item("css", "css/book.css", "text/css")]
     entries: list[tuple[str, bytes | Path]] = [("EPUB/css/book.css", epub_xhtml.CSS.encode())]
     spine, toc, overlay_ms = ["nav"], [], {}
+    lexicon = _lexicon(article)
+    if lexicon:
+        items.append(Item("pls", lexicon.name, "application/pls+xml"))
+        entries.append((f"EPUB/{lexicon.name}", lexicon.read_bytes()))
     for position, section in enumerate(article.sections):
         n = f"{position + 1:02d}"
         text_href, smil_href, audio_href = f"text/s{n}.xhtml", f"smil/s{n}.smil", f"audio/s{n}.mp3"
-        document = epub_xhtml.section_document(section, position, lang, word_level)
+        document = epub_xhtml.section_document(section, position, lang, word_level, lexicon and lexicon.name)
         smil = epub_smil.overlay(section, f"../{text_href}", f"../{audio_href}", word_level)
         entries += [(f"EPUB/{text_href}", document.encode()), (f"EPUB/{smil_href}", smil.encode()),
                     (f"EPUB/{audio_href}", article.path(section["file"]))]
@@ -60,6 +66,18 @@ def book_entries(article: BuiltArticle, word_level: bool = False) -> list[tuple[
     entries.insert(0, ("EPUB/package.opf", epub_package.package_document(meta, items, spine).encode()))
     entries.insert(0, ("META-INF/container.xml", epub_package.CONTAINER.encode()))
     return entries
+
+
+def _lexicon(article: BuiltArticle) -> Path | None:
+    """The PLS file the build wrote (manifest key "lexicon"), if there is one."""
+    name = article.data.get("lexicon")
+    if not name:
+        return None
+    path = article.path(name)
+    if not path.is_file():
+        log.warning("%s: the lexicon %s named in the manifest is missing; exporting without it", article.slug, name)
+        return None
+    return path
 
 
 def _info(name: str, stamp: tuple, compress: int) -> zipfile.ZipInfo:

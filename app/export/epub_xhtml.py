@@ -69,7 +69,8 @@ def heading_tag(section: dict, position: int) -> str:
     return f"h{max(1, min(6, int(section.get('level', 2)) - 1))}"
 
 
-def section_document(section: dict, position: int, lang: str, word_level: bool = False) -> str:
+def section_document(section: dict, position: int, lang: str, word_level: bool = False,
+                     lexicon: str | None = None) -> str:
     heading_sentences = [s for s in section["sentences"] if s.get("paragraph", 1) == 0]
     body_sentences = [s for s in section["sentences"] if s.get("paragraph", 1) != 0]
     tag = heading_tag(section, position)
@@ -79,7 +80,7 @@ def section_document(section: dict, position: int, lang: str, word_level: bool =
                   for _, group in groupby(body_sentences, key=lambda s: s.get("paragraph", 1))]
     kind = ' epub:type="chapter" role="doc-chapter"' if position else ""
     return "\n".join([
-        *_head(lang, section["heading"], "../css/book.css"),
+        *_head(lang, section["heading"], "../css/book.css", lexicon and f"../{lexicon}"),
         "<body>",
         f'<section id="abschnitt"{kind} aria-labelledby="titel">',
         f'<{tag} id="titel">{heading}</{tag}>',
@@ -139,9 +140,12 @@ def nav_document(title: str, lang: str, entries: list[tuple[int, str, str]]) -> 
     ])
 
 
-def _head(lang: str, title: str, css: str) -> list[str]:
-    """The opening lines of every XHTML document in the book, up to </head>."""
+def _head(lang: str, title: str, css: str, lexicon: str | None = None) -> list[str]:
+    """The opening lines of every XHTML document in the book, up to </head>; ``lexicon`` links
+    a PLS pronunciation lexicon for reading systems that speak (EPUB 3 text-to-speech)."""
+    pls = ([f'<link rel="pronunciation" type="application/pls+xml" hreflang="{text(lang)}" href="{text(lexicon)}"/>']
+           if lexicon else [])
     return ['<?xml version="1.0" encoding="UTF-8"?>', "<!DOCTYPE html>",
             f'<html {XHTML_NS} lang="{text(lang)}" xml:lang="{text(lang)}">', "<head>",
             '<meta charset="UTF-8"/>', f"<title>{text(title)}</title>",
-            f'<link rel="stylesheet" type="text/css" href="{css}"/>', "</head>"]
+            f'<link rel="stylesheet" type="text/css" href="{css}"/>', *pls, "</head>"]

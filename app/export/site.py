@@ -93,7 +93,7 @@ def _copy_article(article: BuiltArticle, folder: Path, base: str | None) -> dict
     folder.mkdir(parents=True)
     manifest = dict(article.data)
     names = [entry.file for entry in article.audio_files()]
-    names += [manifest[key] for key in ("captions", "chapters") if manifest.get(key)]
+    names += [manifest[key] for key in ("captions", "chapters", "lexicon") if manifest.get(key)]
     for name in names:  # build outputs never change in place, so a hard link is safe
         link_or_copy(article.path(name), folder / name)
     epub = f"{article.slug}.epub"

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engines.base import Engine, SpeechItem, engine_key
+from ..checkpoints import checkpoint
 from ..errors import OutputError
+from ..lexicon import Lexicon, Usage, apply_lexicon, default_lexicon, write_used_lexicon
 from ..manifest.names import full_file, section_file
 from ..model import Article, Sentence
 from .cache import SentenceCache, Timing, item_key
-from ..checkpoints import checkpoint
 from .encode import EncodeSettings, StreamEncoder, encode_section
 from .manifest import build_manifest
 from .outputs import write_sidecars
@@ -36,6 +37,7 @@ class BuildOptions:
     pauses: Pauses = field(default_factory=Pauses)
     jobs: int = os.cpu_count() or 2
     quiet: bool = False
+    lexicon: Lexicon | None = field(default_factory=default_lexicon)  # None: no pronunciation lexicon
 
 
 @dataclass
@@ -50,6 +52,7 @@ class BuildResult:
     encoded: int
     seconds: float
     engine: str
+    lexicon: Usage | None = None  # what the pronunciation lexicon matched and replaced
 
     def summary(self) -> str:
         m, s = divmod(round(self.duration_ms / 1000), 60)
@@ -77,6 +80,9 @@ class Builder:
     encoding it at once, while the whole-article encoder is fed alongside."""
 
     def __init__(self, article: Article, engine: Engine, options: BuildOptions):
+        self.usage = None
+        if options.lexicon is not None:  # applied to the spoken text, so it is part of each cache key
+            article, self.usage = apply_lexicon(article, options.lexicon, engine.name)
         self.article, self.engine, self.opt = article, engine, options
         self.ekey = engine_key(engine)
         self.cache = SentenceCache(Path(options.out_dir) / ".cache" / self.ekey)
@@ -116,7 +122,8 @@ class Builder:
                               "or choose another folder with --out") from exc
         return BuildResult(self.article.slug, out / self.article.slug, len(self.article.sections),
                            manifest["duration_ms"], len(self.keys), self.synthesised,
-                           len(self.keys) - self.synthesised, self.encoded, time.monotonic() - t0, self.engine.name)
+                           len(self.keys) - self.synthesised, self.encoded, time.monotonic() - t0, self.engine.name,
+                           lexicon=self.usage)
 
     # -- the build -------------------------------------------------------------------------
     def _build(self, versions: Versions) -> dict:
@@ -138,6 +145,8 @@ class Builder:
                 outputs.close()
             manifest = build_manifest(self.article, self.engine, self.opt, outputs.timelines, partial, self.rate,
                                       {"sections": outputs.hashes, "full": full_digest})
+            if self.usage is not None and self.usage.entries:
+                manifest["lexicon"] = write_used_lexicon(partial, self.usage)
             write_sidecars(partial, manifest)
             versions.publish(partial)
         except BaseException:
@@ -319,6 +328,12 @@ def _chapters(timelines: list[SectionTimeline], rate: int) -> list[tuple[str, st
         chapters.append((tl.section.id, tl.section.heading, ms(offset, rate), ms(offset + tl.total, rate)))
         offset += tl.total
     return chapters
+
+
+def cache_keys(article: Article, engine: Engine, options: BuildOptions | None = None) -> dict[str, str]:
+    """Sentence id -> the key of its cache entry, as a build with these options computes it
+    (the pronunciation lexicon changes what is spoken, and so the key)."""
+    return dict(Builder(article, engine, options or BuildOptions()).keys)
 
 
 def build_article(article: Article, engine: Engine, options: BuildOptions | None = None) -> BuildResult:

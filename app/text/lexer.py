@@ -252,7 +252,8 @@ def _initial(ctx: Ctx) -> Unit | None:
 
 
 _STRIP_SPOKEN = str.maketrans({q: None for q in QUOTES} | {"’": "'", "/": " ", "&": " und ",
-                                                           "%": " Prozent", "_": " "})
+                                                           "%": " Prozent", "_": " ",
+                                                           "[": " ", "]": " "})  # "[[" starts eSpeak phonemes
 _NUM_IN_WORD = re.compile(r"(?<![^\W\d_])\d+(?:,\d+)?(?=-)|(?<=-)\d+(?:,\d+)?(?![^\W_])")
 _DECADE_IN_WORD = re.compile(r"(?<![^\W\d_])(\d+)er(?=-)")
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from . import abbreviations as ab
+from . import fractions as frac
 from . import numbers as num
 from .lexer import Ctx, Unit
 
@@ -151,7 +152,8 @@ def _paragraph(ctx: Ctx, m: re.Match[str]) -> Unit | None:
 
 _Rule = tuple[re.Pattern[str], Callable[[Ctx, re.Match[str]], Unit | None]]
 _DIGIT_RULES: tuple[_Rule, ...] = (
-    (_DATE, _date), (_TIME_UHR, _time_uhr), (_TIME_COLON, _time_colon), (_DECADE, _decade),
+    (_DATE, _date), (_TIME_UHR, _time_uhr), (_TIME_COLON, _time_colon),
+    (frac.MIXED, frac.mixed), (frac.FRACTION, frac.fraction), (_DECADE, _decade),
     (_MONEY_POST, _money_post), (_MONEY_WORD, _money_post), (_SCALED, _scaled),
     (_PERCENT, _percent), (_UNIT, _unit), (_RANGE, _range), (_SCORE, _score),
 )

@@ -23,7 +23,7 @@ def medium_raw() -> RawArticle:
                 "mit unterschiedlichen Ebenen. Die Sätze bleiben kurz und gut verständlich."),
         sections=[
             RawSection("Erster Abschnitt", 2, ["Am 1. Mai war z. B. alles ruhig. Dann kam der Regen.",
-                                               "Ein zweiter Absatz folgt hier."]),
+                                               "Ein zweiter Absatz folgt hier, live aus Washington."]),
             RawSection("Eine Unterüberschrift", 3, ["Hier steht ein Satz mit „Anführungszeichen“ & Zeichen."]),
             RawSection("2024: Zahlen & <Fakten>", 5, ["Im Jahr 2024 stieg der Wert um 3,5 % auf <10> Punkte."]),
             RawSection("Zweiter Abschnitt", 2, ["Noch ein Satz zum Schluss!"]),

@@ -139,8 +139,9 @@ def manifest_files(manifest: dict) -> dict[str, dict]:
     """File name -> its manifest entry (MP3s) or {} (side files)."""
     files = {s["file"]: s for s in manifest["sections"]}
     files[manifest["full"]["file"]] = manifest["full"]
-    for key in ("captions", "chapters"):
-        files[manifest[key]] = {}
+    for key in ("captions", "chapters", "lexicon"):
+        if manifest.get(key):
+            files[manifest[key]] = {}
     files["manifest.json"] = {}
     return files
 

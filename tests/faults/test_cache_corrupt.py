@@ -15,8 +15,8 @@ import numpy as np
 from app.engines import engine_key, get_engine
 from app.ffmpeg import decode_pcm
 from app.model import from_raw
-from app.pipeline.build import speech_item
-from app.pipeline.cache import SentenceCache, item_key
+from app.pipeline.build import cache_keys
+from app.pipeline.cache import SentenceCache
 from app.sources import load_source
 from tests.faults.conftest import SMALL_SLUG, small_source
 from tests.faults.fault_support import BuildChecker, cli, copy_build
@@ -41,7 +41,8 @@ def test_damaged_cache_entries_are_resynthesised(small_built, tmp_path):
     article = from_raw(load_source(str(src)), SMALL_SLUG)
     cache = broken_out / ".cache" / engine_key(get_engine("espeak"))
     victims = [article.sections[i].sentences[1] for i in (2, 3, 4)]
-    paths = [cache / k[:2] / k for k in (item_key(cache.name, speech_item(s)) for s in victims)]
+    keys = cache_keys(article, get_engine("espeak"))
+    paths = [cache / keys[s.id][:2] / keys[s.id] for s in victims]
     for path in paths:
         assert path.with_suffix(".pcm").is_file() and path.with_suffix(".json").is_file()
     pcm = paths[0].with_suffix(".pcm")

@@ -28,8 +28,7 @@ import pytest
 
 from app.engines import engine_key, get_engine
 from app.model import from_raw
-from app.pipeline.build import speech_item
-from app.pipeline.cache import item_key
+from app.pipeline.build import cache_keys
 from app.sources import load_source
 from tests.faults.fault_support import BUNDLED, ROOT, SLUG, BuildChecker, HeldBuild, cli, copy_build
 
@@ -77,7 +76,7 @@ class KillLab:
     def _target(self, name: str, path: Path | None) -> Target:
         raw = load_source(str(path) if path else None)
         article = from_raw(raw, SLUG)
-        keys = sorted({item_key(self.ekey, speech_item(s)) for sec in article.sections for s in sec.sentences})
+        keys = sorted(set(cache_keys(article, get_engine("espeak")).values()))
         argv = [str(path), "--slug", SLUG] if path else []
         return Target(name, argv, keys)
 
