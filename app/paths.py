@@ -4,6 +4,7 @@
   runs from one (``audio/`` beside ``app/``, as ``scripts/start.sh`` uses it), else
   ``$XDG_DATA_HOME/vorleser`` (``~/.local/share/vorleser``) for an installed package.
 - ``VORLESER_AUDIO_DIR``: built articles; default ``<home>/audio``.
+- ``VORLESER_INSTANCE``: secrets, accounts, the embedded queue; default ``<home>/instance``.
 
 Neither depends on the current directory, so ``vorleser serve``, ``vorleser build``
 and ``flask --app app run`` see the same library wherever they are started.
@@ -41,3 +42,18 @@ def audio_dir() -> Path:
     """The default folder of built articles."""
     explicit = os.environ.get("VORLESER_AUDIO_DIR")
     return Path(explicit).expanduser() if explicit else data_home() / "audio"
+
+
+def instance_dir() -> Path:
+    """The instance folder: the secret key, accounts and tokens, the embedded queue and its
+    job records, the editors' pronunciation lexicon. ``VORLESER_INSTANCE`` moves it; default
+    ``<home>/instance``. It holds secrets: keep it out of the served folders and backups you share."""
+    explicit = os.environ.get("VORLESER_INSTANCE")
+    return Path(explicit).expanduser() if explicit else data_home() / "instance"
+
+
+def ensure_instance_dir(folder: Path | None = None) -> Path:
+    """Create the instance folder (mode 0700) if needed and return it."""
+    folder = Path(folder) if folder else instance_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder

@@ -1,24 +1,41 @@
-"""Download a web page with requests: timeout, redirect and size limits."""
+"""Download a web page: every hop's address checked, the connection pinned to it.
+
+Each hop (the first request and every redirect, at most ``policy.max_redirects``)
+is parsed, its host resolved once and every address checked against the
+:class:`~app.sources.netguard.FetchPolicy`; the connection then goes to that
+checked address (urllib3 with the IP as the pool host), so a DNS answer that
+changes between check and connect cannot point it elsewhere. For https the
+TLS handshake still names the host (SNI) and the certificate is verified
+against the host name. The body is streamed and counted after decompression;
+connect and read timeouts, an overall deadline and a content-type check apply.
+No proxy from the environment is used (it would connect where we did not check).
+"""
 from __future__ import annotations
 
 import logging
 import re
+import ssl
 import time
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
-import requests
+import urllib3
+from urllib3.exceptions import (ConnectTimeoutError, DecodeError, HTTPError, NewConnectionError, ReadTimeoutError,
+                                SSLError)
 
 from ..errors import InputError
+from .netguard import FetchPolicy, resolve
 
 log = logging.getLogger(__name__)
 
 USER_AGENT = "Vorleser/0.1"
 MAX_REDIRECTS = 5
-MAX_BYTES = 10 * 1024 * 1024
 _CHUNK = 64 * 1024
 _SAVE_HINT = "save the page in your browser (Ctrl+S) and pass the .html file instead"
 _TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text",
           "text/markdown": "markdown", "text/x-markdown": "markdown"}
+_HEADERS = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+            "Accept-Language": "de,en;q=0.5", "Accept-Encoding": "gzip, deflate"}
 
 
 @dataclass
@@ -35,8 +52,7 @@ def _content_type(header: str) -> tuple[str, str | None]:
     return mime, match.group(1).lower() if match else None
 
 
-def _check_status(resp: requests.Response, url: str) -> None:
-    code = resp.status_code
+def _check_status(code: int, url: str) -> None:
     if code < 400:
         return
     if code >= 500:
@@ -48,18 +64,21 @@ def _check_status(resp: requests.Response, url: str) -> None:
     raise InputError(f"HTTP {code} for URL {url}", cause)
 
 
-def _read_body(resp: requests.Response, url: str, deadline: float) -> bytes:
+def _too_big(url: str, limit: int) -> InputError:
+    return InputError(f"page is larger than {limit // (1024 * 1024)} MB: {url}",
+                      f"this is not a single article; {_SAVE_HINT}")
+
+
+def _read_body(resp, url: str, deadline: float, limit: int) -> bytes:
     length = resp.headers.get("Content-Length", "")
-    if length.isdigit() and int(length) > MAX_BYTES:
-        raise InputError(f"page is larger than {MAX_BYTES // (1024 * 1024)} MB: {url}",
-                         f"this is not a single article; {_SAVE_HINT}")
+    if length.isdigit() and int(length) > limit:
+        raise _too_big(url, limit)
     chunks: list[bytes] = []
     size = 0
-    for chunk in resp.iter_content(_CHUNK):
+    for chunk in resp.stream(_CHUNK, decode_content=True):  # counted after decompression
         size += len(chunk)
-        if size > MAX_BYTES:
-            raise InputError(f"page is larger than {MAX_BYTES // (1024 * 1024)} MB: {url}",
-                             f"this is not a single article; {_SAVE_HINT}")
+        if size > limit:
+            raise _too_big(url, limit)
         if time.monotonic() > deadline:
             raise InputError(f"download of {url} took too long",
                              f"the server is very slow; try again later or {_SAVE_HINT}")
@@ -67,46 +86,101 @@ def _read_body(resp: requests.Response, url: str, deadline: float) -> bytes:
     return b"".join(chunks)
 
 
-def fetch(url: str, timeout: float = 15.0) -> Page:
-    """GET ``url`` and return its body; every failure raises InputError."""
-    deadline = time.monotonic() + 4 * timeout
-    with requests.Session() as session:
-        session.max_redirects = MAX_REDIRECTS
-        session.headers.update({
-            "User-Agent": USER_AGENT,
-            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
-            "Accept-Language": "de,en;q=0.5",
-        })
+def _target(url: str) -> tuple[str, str, int, str]:
+    """(scheme, host, port, path with query) of an http(s) URL."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise InputError(f"not a valid web address: {url}",
+                         "the address is incomplete or malformed; write it like https://example.org/artikel") from exc
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise InputError(f"unsupported address {url}", "only http:// and https:// addresses can be fetched")
+    host = parts.hostname
+    if not host:
+        raise InputError(f"not a valid web address: {url}",
+                         "the address is incomplete or malformed; write it like https://example.org/artikel")
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return scheme, host, port or (443 if scheme == "https" else 80), path
+
+
+def _pool(scheme: str, host: str, ip, port: int, timeout: urllib3.Timeout):
+    if scheme == "https":
+        context = ssl.create_default_context()
+        return urllib3.HTTPSConnectionPool(str(ip), port, timeout=timeout, retries=False, maxsize=1,
+                                           server_hostname=host, assert_hostname=host, ssl_context=context,
+                                           cert_reqs="CERT_REQUIRED")
+    return urllib3.HTTPConnectionPool(str(ip), port, timeout=timeout, retries=False, maxsize=1)
+
+
+def _host_header(host: str, port: int, scheme: str) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return shown if port == (443 if scheme == "https" else 80) else f"{shown}:{port}"
+
+
+def _hop(url: str, policy: FetchPolicy, timeout: urllib3.Timeout):
+    """One request to ``url`` through a checked address; returns (pool, response)."""
+    scheme, host, port, path = _target(url)
+    addresses = resolve(host, port, policy)
+    last: Exception | None = None
+    for ip in addresses:
+        pool = _pool(scheme, host, ip, port, timeout)
         try:
-            with session.get(url, timeout=(timeout, timeout), stream=True) as resp:
-                _check_status(resp, url)
+            resp = pool.urlopen("GET", path, headers={**_HEADERS, "Host": _host_header(host, port, scheme)},
+                                redirect=False, retries=False, preload_content=False, decode_content=True,
+                                assert_same_host=False)
+            return pool, resp
+        except (NewConnectionError, ConnectTimeoutError) as exc:
+            pool.close()
+            last = exc  # try the next checked address
+    raise last  # type: ignore[misc]
+
+
+def fetch(url: str, timeout: float = 15.0, policy: FetchPolicy | None = None) -> Page:
+    """GET ``url`` and return its body; every failure raises InputError with a one-line message."""
+    policy = policy or FetchPolicy.local()
+    deadline = time.monotonic() + 4 * timeout
+    tmo = urllib3.Timeout(connect=min(timeout, policy.connect_timeout), read=timeout)
+    current = url
+    try:
+        for _hop_no in range(policy.max_redirects + 1):
+            pool, resp = _hop(current, policy, tmo)
+            try:
+                if resp.status in (301, 302, 303, 307, 308) and resp.headers.get("Location"):
+                    current = urljoin(current, resp.headers["Location"])
+                    continue
+                _check_status(resp.status, url)
                 mime, charset = _content_type(resp.headers.get("Content-Type", ""))
                 kind = _TYPES.get(mime) if mime else "html"
                 if kind is None:
                     raise InputError(f"URL {url} is not a web page but {mime}",
-                                     f"the address points to a {mime} file; "
-                                     "pass the address of an HTML article page")
-                body = _read_body(resp, url, deadline)
-                final_url = resp.url
-        except requests.TooManyRedirects as exc:
-            raise InputError(f"too many redirects (more than {MAX_REDIRECTS}) for URL {url}",
-                             "the site redirects in a loop (often a cookie or consent wall); "
-                             f"{_SAVE_HINT}") from exc
-        except requests.Timeout as exc:
+                                     f"the address points to a {mime} file; pass the address of an HTML article page")
+                body = _read_body(resp, url, deadline, policy.max_bytes)
+            finally:
+                resp.release_conn()
+                pool.close()
+            log.info("fetched %s (%d bytes, %s)", current, len(body), kind)
+            return Page(url=current, body=body, kind=kind, charset=charset)
+    except NewConnectionError as exc:  # (a subclass of ConnectTimeoutError in urllib3 2)
+        log.debug("fetch %s failed: %r", url, exc)
+        raise InputError(f"could not reach {url}",
+                         "check the address or your connection; use a saved file instead") from exc
+    except (ConnectTimeoutError, ReadTimeoutError, TimeoutError) as exc:
+        raise InputError(f"no answer from {url} within {timeout:g} s",
+                         f"the server is slow or unreachable; try again later or {_SAVE_HINT}") from exc
+    except SSLError as exc:
+        raise InputError(f"secure connection to {url} failed (TLS/SSL error)",
+                         f"the site's certificate is not trusted; {_SAVE_HINT}") from exc
+    except DecodeError as exc:
+        raise InputError(f"the page at {url} could not be decompressed",
+                         f"the server sent broken compressed data; {_SAVE_HINT}") from exc
+    except (HTTPError, OSError) as exc:
+        if isinstance(getattr(exc, "reason", None), (ConnectTimeoutError, ReadTimeoutError)):
             raise InputError(f"no answer from {url} within {timeout:g} s",
-                             "the server is slow or unreachable; "
-                             f"try again later or {_SAVE_HINT}") from exc
-        except requests.exceptions.SSLError as exc:
-            raise InputError(f"secure connection to {url} failed (TLS/SSL error)",
-                             f"the site's certificate is not trusted; {_SAVE_HINT}") from exc
-        except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
-                requests.exceptions.InvalidSchema) as exc:
-            raise InputError(f"not a valid web address: {url}",
-                             "the address is incomplete or malformed; "
-                             "write it like https://example.org/artikel") from exc
-        except requests.RequestException as exc:
-            log.debug("fetch %s failed: %r", url, exc)
-            raise InputError(f"could not reach {url}",
-                             "check the address or your connection; use a saved file instead") from exc
-    log.info("fetched %s (%d bytes, %s)", final_url, len(body), kind)
-    return Page(url=final_url, body=body, kind=kind, charset=charset)
+                             f"the server is slow or unreachable; try again later or {_SAVE_HINT}") from exc
+        log.debug("fetch %s failed: %r", url, exc)
+        raise InputError(f"could not reach {url}",
+                         "check the address or your connection; use a saved file instead") from exc
+    raise InputError(f"too many redirects (more than {policy.max_redirects}) for URL {url}",
+                     f"the site redirects in a loop (often a cookie or consent wall); {_SAVE_HINT}")

@@ -12,6 +12,7 @@ from ..errors import InputError
 from ..model import RawArticle, slugify
 from .decode import decode_bytes, read_file, sniff_meta_charset
 from .fetch import fetch
+from .netguard import FetchPolicy
 from .html import looks_like_html, parse_html
 from .markdown import parse_markdown
 from .plaintext import parse_text
@@ -74,16 +75,18 @@ def _load_file(path: Path) -> RawArticle:
     return _parse(text, kind, f"file:{path.resolve()}", str(path))
 
 
-def _load_url(url: str, timeout: float) -> RawArticle:
-    page = fetch(url, timeout=timeout)
+def _load_url(url: str, timeout: float, policy: FetchPolicy | None) -> RawArticle:
+    page = fetch(url, timeout=timeout, policy=policy)
     declared = page.charset or (sniff_meta_charset(page.body) if page.kind == "html" else None)
     text = decode_bytes(page.body, url, declared)
     name = Path(re.sub(r"[?#].*$", "", page.url).rstrip("/")).name or "artikel"
     return _parse(text, page.kind, f"url:{url}", name if page.kind != "html" else url, url=page.url)
 
 
-def load_source(spec: str | os.PathLike[str] | None, *, timeout: float = 15.0) -> RawArticle:
-    """Load an article: None -> bundled default, http(s) URL, or a file path."""
+def load_source(spec: str | os.PathLike[str] | None, *, timeout: float = 15.0,
+                policy: FetchPolicy | None = None) -> RawArticle:
+    """Load an article: None -> bundled default, http(s) URL, or a file path. ``policy`` limits
+    where a URL may be fetched from (default: the command line's, any address)."""
     if spec is None:
         return _load_bundled(DEFAULT_NAME)
     spec = os.fspath(spec).strip()
@@ -93,7 +96,7 @@ def load_source(spec: str | os.PathLike[str] | None, *, timeout: float = 15.0) -
     if spec.startswith(BUNDLED_PREFIX):
         return _load_bundled(spec[len(BUNDLED_PREFIX):])
     if _is_url(spec):
-        return _load_url(spec, timeout)
+        return _load_url(spec, timeout, policy)
     if _SCHEME.match(spec):
         raise InputError(f"unsupported address {spec}", "only http:// and https:// addresses can be fetched; "
                                                         "pass a local file as a plain path")
