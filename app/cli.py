@@ -62,10 +62,17 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=_positive, default=5000, help="port (default 5000)")
     s.add_argument("--audio-dir", default=audio_dir(), metavar="DIR",
                    help="folder with built articles (default: $VORLESER_AUDIO_DIR, else audio/ in the data folder)")
+    s.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="in-process queue workers building submitted articles (default 1; 0 = none, "
+                        "e.g. when 'vorleser worker' runs elsewhere)")
 
     from .export.cli import register as register_export
     register_export(sub)
     register_lexicon(sub)
+    from .accounts.cli import register as register_accounts
+    from .jobs.cli import register as register_worker
+    register_accounts(sub)
+    register_worker(sub)
     return p
 
 
@@ -144,7 +151,7 @@ def _build(ns: argparse.Namespace) -> int:
 def _serve(ns: argparse.Namespace) -> int:
     from .web.server import serve
     try:
-        serve(host=ns.host, port=ns.port, audio_dir=ns.audio_dir)
+        serve(host=ns.host, port=ns.port, audio_dir=ns.audio_dir, workers=max(0, ns.workers))
     except OSError as exc:
         raise VorleserError(f"cannot listen on {ns.host}:{ns.port}",
                             f"{exc.strerror or exc}; is another server using the port? choose one with --port") from exc

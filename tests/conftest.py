@@ -18,6 +18,20 @@ SHARED = ROOT.parent / "shared"
 IN_CI = os.environ.get("CI") == "true"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def instance_folder(tmp_path_factory):
+    """Every test and every server it starts keeps its secret key, accounts and queue in a temp
+    instance folder, never in the checkout (tests that need their own set VORLESER_INSTANCE)."""
+    folder = tmp_path_factory.mktemp("instance")
+    old = os.environ.get("VORLESER_INSTANCE")
+    os.environ["VORLESER_INSTANCE"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("VORLESER_INSTANCE", None)
+    else:
+        os.environ["VORLESER_INSTANCE"] = old
+
+
 @pytest.fixture(scope="session")
 def export_audio(tmp_path_factory) -> Path:
     """Audio folder with the articles MEDIUM and SMALL, built with eSpeak (about 2 s)."""

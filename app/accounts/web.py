@@ -16,7 +16,7 @@ import logging
 import os
 from urllib.parse import urlsplit
 
-from flask import (Blueprint, Flask, Response, abort, current_app, flash, g, redirect, render_template, request,
+from flask import (Blueprint, Flask, Response, abort, current_app, g, redirect, render_template, request,
                    url_for)
 from flask.sessions import SecureCookieSessionInterface
 from flask_limiter import Limiter
@@ -133,6 +133,14 @@ def _private_guard() -> Response | None:
     return None
 
 
+def _private_cache(response: Response) -> Response:
+    """Nothing of a private library may sit in a shared cache."""
+    if current_app.config.get("PRIVATE"):
+        response.cache_control.public = False
+        response.cache_control.private = True
+    return response
+
+
 def _nav_context() -> dict:
     return {"editor": current_user if current_user.is_authenticated else None,
             "accounts_enabled": True, "logout_form": ConfirmForm() if current_user.is_authenticated else None}
@@ -167,4 +175,5 @@ def init_accounts(app: Flask) -> None:
     app.register_blueprint(login_bp)
     app.register_blueprint(bp)
     app.before_request(_private_guard)
+    app.after_request(_private_cache)
     app.context_processor(_nav_context)

@@ -117,7 +117,8 @@ def _render(client, url: str) -> str:
 def _pages(stage: Path, manifests: dict[str, dict], feed: bool) -> SiteLinks:
     from .. import create_app
 
-    app = create_app({"AUDIO_DIR": stage / "artikel", "TESTING": True, "FEED": feed})
+    app = create_app({"AUDIO_DIR": stage / "artikel", "TESTING": True, "FEED": feed,
+                      "EDITOR_NAV": False})
     shutil.copytree(app.static_folder, stage / "static")
     links = SiteLinks(manifests, feed=feed)
     client = app.test_client()

@@ -1,4 +1,6 @@
-"""Which lexicons apply: the bundled default, then $VORLESER_LEXICON, then --lexicon files.
+"""Which lexicons apply: the bundled default, then the editors' lexicon (``aussprache.pls`` in
+the instance folder, edited on the web page "Aussprache"), then $VORLESER_LEXICON, then
+--lexicon files.
 
 Later files override earlier ones (and the default), grapheme by grapheme.
 """
@@ -38,9 +40,21 @@ def env_paths(environ: Mapping[str, str] | None = None) -> list[str]:
     return [p for p in value.split(os.pathsep) if p.strip()]
 
 
+USER_LEXICON = "aussprache.pls"
+
+
+def user_lexicon_path() -> Path:
+    """The editors' lexicon, kept in the instance folder (it may not exist yet)."""
+    from ..paths import instance_dir
+    return instance_dir() / USER_LEXICON
+
+
 def lexicon_paths(cli_paths: Iterable[str] | None = None, environ: Mapping[str, str] | None = None) -> list[str]:
-    """$VORLESER_LEXICON files first, then the --lexicon files: the later overrides the earlier."""
-    return env_paths(environ) + [str(p) for p in (cli_paths or [])]
+    """The editors' lexicon (if it exists), then $VORLESER_LEXICON files, then the --lexicon files:
+    the later overrides the earlier. Command-line and queue builds use the same list."""
+    user = user_lexicon_path()
+    own = [str(user)] if user.is_file() else []
+    return own + env_paths(environ) + [str(p) for p in (cli_paths or [])]
 
 
 def load_lexicons(paths: Iterable[str | Path] = (), include_default: bool = True) -> Lexicon:

@@ -11,6 +11,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..engines.base import Engine, SpeechItem, engine_key
 from ..checkpoints import checkpoint
@@ -38,6 +39,8 @@ class BuildOptions:
     jobs: int = os.cpu_count() or 2
     quiet: bool = False
     lexicon: Lexicon | None = field(default_factory=default_lexicon)  # None: no pronunciation lexicon
+    # called with (sentences done, sentences in the article) as synthesis goes on; cached ones count as done
+    on_progress: Callable[[int, int], None] | None = None
 
 
 @dataclass
@@ -100,6 +103,9 @@ class Builder:
         self.store: dict[str, bytes] = {}  # verified PCM by cache key, for what is encoded
         self.cache_hits: set[str] = set()  # keys whose entry is known good (or was just written)
         self.progress = Progress(0, f"synthesising {article.slug}", options.quiet)
+        if options.on_progress is not None:
+            n = len(self.keys)
+            self.progress.callback = lambda done, total: options.on_progress(max(0, min(n, n - total + done)), n)
 
     def run(self) -> BuildResult:
         t0 = time.monotonic()
@@ -129,6 +135,8 @@ class Builder:
     def _build(self, versions: Versions) -> dict:
         missing = self._lookup()
         self.progress.total = len(set(missing.values()))
+        if self.progress.callback is not None:
+            self.progress.callback(0, self.progress.total)
         if self.engine.concurrency > 1:  # network engines: one big batch runs in parallel
             self._synthesise({k: self.items[sid] for sid, k in missing.items()})
         previous_dir = versions.current()

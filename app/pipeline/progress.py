@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+from typing import Callable, TextIO
 
 
 class Progress:
@@ -14,9 +14,12 @@ class Progress:
         self.start = time.monotonic()
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
         self._last_step = -1
+        self.callback: Callable[[int, int], None] | None = None  # (done, total) after each step
 
     def __call__(self, n: int = 1) -> None:
         self.done = min(self.total, self.done + n)
+        if self.callback is not None:
+            self.callback(self.done, self.total)
         if self.quiet or not self.total:
             return
         if self.tty:

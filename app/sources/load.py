@@ -114,3 +114,29 @@ def suggest_slug(spec: str | os.PathLike[str] | None, raw: RawArticle) -> str:
         tail = Path(re.sub(r"[?#].*$", "", spec).rstrip("/")).stem
         return slugify(raw.title or tail)
     return slugify(Path(spec).expanduser().stem)
+
+
+UPLOAD_KINDS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+
+
+def load_text(text: str, kind: str, name: str = "text") -> RawArticle:
+    """An article from text sent to the web app or the API (``kind``: text, markdown or html).
+    HTML is parsed for its text, never rendered. ``name`` appears only in messages."""
+    if kind not in ("text", "markdown", "html"):
+        raise InputError(f"unknown text kind {kind!r}", "send text, markdown or html")
+    text = decode_bytes(text.encode("utf-8", "surrogatepass"), name)
+    return _parse(text, kind, f"{kind}:{name}", name)
+
+
+def load_upload(data: bytes, filename: str) -> RawArticle:
+    """An uploaded file: only .txt, .md and .html; the name picks the reader and appears in
+    messages, it is never used as a path."""
+    suffix = Path(filename.replace("\\", "/").rsplit("/", 1)[-1]).suffix.lower()
+    kind = UPLOAD_KINDS.get(suffix)
+    if kind is None:
+        raise InputError(f"files of type {suffix or '(none)'} cannot be read",
+                         "upload a .txt, .md or .html file with the article")
+    name = Path(filename.replace("\\", "/").rsplit("/", 1)[-1]).name[:100] or f"upload{suffix}"
+    declared = sniff_meta_charset(data) if kind == "html" else None
+    text = decode_bytes(data, name, declared)
+    return _parse(text, kind, f"upload:{name}", name)

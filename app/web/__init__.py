@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import compress, errors, exports, files, labels, reader, security
+from . import compress, deploy, errors, exports, files, labels, reader, security
 from .library import Library
 
 
@@ -16,6 +16,14 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(reader.bp)
     app.register_blueprint(files.bp)
     app.register_blueprint(exports.bp)
+    from ..accounts.web import init_accounts
+    from ..api import register as register_api
+    from . import aussprache, editor
+    init_accounts(app)
+    app.register_blueprint(editor.bp)
+    app.register_blueprint(aussprache.bp)
+    register_api(app)
+    deploy.register(app)
     app.add_template_filter(labels.mmss, "mmss")
     app.add_template_filter(labels.size_label, "size_label")
     errors.register(app)

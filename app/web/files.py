@@ -11,6 +11,7 @@ from typing import BinaryIO
 from flask import Blueprint, Response, abort, current_app, send_file
 
 from . import labels
+from .deploy import accel_response
 from ..manifest import BuiltArticle, FoundFile
 from .library import get_library
 from .texts import ARTICLE_NOT_FOUND, FILE_NOT_FOUND
@@ -33,8 +34,14 @@ def _article(slug: str) -> BuiltArticle:
 def _send(found: FoundFile | None, max_age: int | None, attachment: bool = False) -> Response:
     if found is None:
         abort(404, description=FILE_NOT_FOUND)
-    response = send_file(found.path, mimetype=found.mimetype, conditional=True, etag=True,
-                         max_age=max_age)
+    response = accel_response(current_app, found.path, found.mimetype)  # nginx sends it (if configured)
+    if response is not None:
+        if max_age is not None:
+            response.cache_control.public = True
+            response.cache_control.max_age = max_age
+    else:
+        response = send_file(found.path, mimetype=found.mimetype, conditional=True, etag=True,
+                             max_age=max_age)
     if max_age is None:
         response.cache_control.no_cache = True
     if attachment:

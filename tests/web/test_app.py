@@ -8,12 +8,18 @@ from app.paths import audio_dir, data_home, source_checkout
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_defaults(monkeypatch):
+def test_defaults(monkeypatch, tmp_path):
     for name in ("VORLESER_AUDIO_DIR", "VORLESER_SECRET_KEY", "VORLESER_HOME"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("VORLESER_INSTANCE", str(tmp_path / "instance"))
     app = create_app()
     assert app.config["AUDIO_DIR"] == REPO_ROOT / "audio"
     assert app.config["SECRET_KEY"] not in ("dev", "", None)
+    # generated once into the instance folder (0600): a second process signs with the same key
+    key_file = tmp_path / "instance" / "secret_key"
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    assert create_app().config["SECRET_KEY"] == app.config["SECRET_KEY"] == key_file.read_text().strip().encode()
+    monkeypatch.setenv("VORLESER_INSTANCE", str(tmp_path / "other"))
     assert create_app().config["SECRET_KEY"] != app.config["SECRET_KEY"]
     assert app.config["MAX_CONTENT_LENGTH"] <= 1024 * 1024
     assert Path(app.template_folder) == REPO_ROOT / "templates"

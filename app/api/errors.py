@@ -1,0 +1,31 @@
+"""JSON errors: ``{"error": {"code": "...", "message": "..."}}``. The code is stable and
+machine-readable; the message is the same one line the CLI prints (what failed, probable cause)."""
+from __future__ import annotations
+
+from flask import jsonify
+from werkzeug.exceptions import HTTPException
+
+CODES = {400: "invalid_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+         405: "method_not_allowed", 409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type",
+         429: "rate_limited", 500: "internal_error", 503: "queue_unavailable"}
+MESSAGES = {404: "no such resource. Probable cause: a wrong URL or id",
+            405: "method not allowed here. Probable cause: see /api/v1/openapi.json for the methods",
+            413: "the request body is too large. Probable cause: more than 1 MB; send the article as a URL "
+                 "or shorten it",
+            500: "internal error. Probable cause: a bug in Vorleser; please report it"}
+
+
+def api_error(status: int, code: str, message: str, headers: dict | None = None):
+    response = jsonify(error={"code": code, "message": message})
+    response.status_code = status
+    response.cache_control.no_store = True
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def handle_http_error(error: HTTPException):
+    status = error.code or 500
+    message = MESSAGES.get(status) or (error.description or "request failed")
+    headers = {k: v for k, v in error.get_headers() if k.lower() in ("allow", "retry-after")}
+    return api_error(status, CODES.get(status, "error"), message, headers)

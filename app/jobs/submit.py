@@ -1,0 +1,57 @@
+"""Turn what a form or the API sent into a job (only the shape is checked here; reading the
+source, with its one-line errors, happens in the worker, exactly as ``vorleser build`` does)."""
+from __future__ import annotations
+
+import base64
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from ..errors import InputError
+from ..sources.load import UPLOAD_KINDS
+from .model import ENGINES, Job
+
+MAX_URL = 2000
+
+
+def check_engine(engine: str | None) -> str:
+    engine = (engine or "espeak").strip()
+    if engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r}", f"choose one of {', '.join(ENGINES)}")
+    return engine
+
+
+def url_source(url: str) -> dict:
+    url = (url or "").strip()
+    parts = urlsplit(url)
+    if len(url) > MAX_URL or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise InputError(f"not a valid web address: {url[:100]}",
+                         "write it like https://example.org/artikel (only http and https)")
+    return {"type": "url", "url": url}
+
+
+def text_source(text: str, fmt: str = "text") -> dict:
+    if fmt not in ("text", "markdown", "html"):
+        raise InputError(f"unknown text format {fmt!r}", "choose text, markdown or html")
+    return {"type": "text", "text": text or "", "format": fmt}
+
+
+def upload_source(data: bytes, filename: str) -> dict:
+    """An uploaded file: its name only picks the reader (.txt, .md, .html) and is shown; never a path."""
+    name = PurePosixPath((filename or "").replace("\\", "/")).name[:100]
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix not in UPLOAD_KINDS:
+        raise InputError(f"files of type {suffix or '(none)'} cannot be read",
+                         "upload a .txt, .md or .html file with the article")
+    return {"type": "upload", "name": name, "data": base64.b64encode(data).decode("ascii")}
+
+
+def rebuild_source(slug: str) -> dict:
+    return {"type": "rebuild", "slug": slug}
+
+
+def new_job(source: dict, engine: str | None = None, title: str | None = None, by: str = "") -> Job:
+    title = " ".join((title or "").split())[:300] or None
+    job = Job.new(source, check_engine(engine), title, by)
+    if source["type"] == "rebuild":
+        job.slug = source["slug"]
+    return job

@@ -1,0 +1,35 @@
+"""The editors' forms (Flask-WTF: every one carries a CSRF token)."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import Length, Optional
+
+ENGINE_CHOICES = [("espeak", "eSpeak NG (offline, schnell)"), ("gtts", "Google-Stimme (natürlich, braucht Internet)"),
+                  ("auto", "Automatisch (Google, sonst eSpeak)")]
+TEXT_FORMATS = [("text", "Reiner Text"), ("markdown", "Markdown"), ("html", "HTML")]
+
+
+class AddForm(FlaskForm):
+    url = StringField("Adresse (URL) eines Artikels", validators=[Optional(), Length(max=2000)])
+    file = FileField("Datei (.txt, .md oder .html)")
+    text = TextAreaField("Text einfügen", validators=[Optional(), Length(max=900_000)])
+    text_format = SelectField("Format des eingefügten Texts", choices=TEXT_FORMATS, default="text")
+    title = StringField("Titel (optional)", validators=[Optional(), Length(max=300)])
+    engine = SelectField("Stimme", choices=ENGINE_CHOICES, default="espeak")
+
+
+class RebuildForm(FlaskForm):
+    engine = SelectField("Stimme", choices=ENGINE_CHOICES, default="espeak")
+
+
+class EntryForm(FlaskForm):
+    original = HiddenField()
+    graphemes = StringField("Schreibweise(n), durch Komma getrennt", validators=[Length(max=600)])
+    phoneme = StringField("Lautschrift (eSpeak, optional)", validators=[Optional(), Length(max=200)])
+    alias = StringField("Ersatzschreibung (optional)", validators=[Optional(), Length(max=200)])
+
+
+class RemoveEntryForm(FlaskForm):
+    original = HiddenField()
