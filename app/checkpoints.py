@@ -12,7 +12,8 @@ is cached), ``espeak-between-items`` (inside eSpeak synthesis, where Ctrl-C is
 deferred), ``encoding`` (the first section encoder has started), ``sidecars``
 (before the VTT files), ``manifest`` (before manifest.json), ``renamed`` (the
 version folder is complete, the link not yet swapped), ``published`` (the link
-points at the new version).
+points at the new version). Queue workers add ``job-claimed`` (the job record says
+"läuft", nothing built yet) and ``job-built`` (published, not yet recorded "fertig").
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run the whole test suite: unit, Flask client, real-browser, axe and validator tests.
-# Installs what it needs: the venv with the test extra; as root, Debian's chromium, nginx and
-# epubcheck, and DAISY Ace from npm (kept in ~/.cache/vorleser-tools so later runs reuse it).
+# Installs what it needs: the venv with the test extra; as root, Debian's chromium, nginx,
+# redis-server, wrk and epubcheck, and DAISY Ace from npm (kept in ~/.cache/vorleser-tools so later runs reuse it).
 # Extra arguments go to pytest, e.g. scripts/test.sh -k reader -x
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 [ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)
+command -v redis-server >/dev/null || [ -x /usr/bin/redis-server ] || missing+=(redis-server)  # queue tests
+command -v wrk >/dev/null || missing+=(wrk)  # the X-Accel bench row
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "==> installing Debian packages: ${missing[*]}"

@@ -74,7 +74,7 @@ class JobSystem:
         else:
             raise VorleserError(f"unknown queue {settings.queue!r} in VORLESER_QUEUE",
                                 "leave it empty for the embedded queue, or write redis://HOST:6379/0")
-        self.locks = Locks(self.audio_dir, self.redis, ttl=max(10.0, settings.lease * 2))
+        self.locks = Locks(self.audio_dir, self.redis, ttl=max(3.0, settings.lease))  # extended every lease/3
         self._task = self.huey.task(name=TASK, retries=0)(self.run)
 
     # -- submitting --------------------------------------------------------------------------
