@@ -104,22 +104,27 @@ def check_address(ip: IPAddress, port: int, policy: FetchPolicy) -> None:
         return
     if policy.allow_loopback and ip.is_loopback:
         return
+    if policy.public_only:
+        problem = address_problem(ip)
+        if problem:
+            raise InputError(f"refusing to fetch from {ip}: {problem}",
+                             "only public web addresses can be fetched by the server; "
+                             "upload the page as a file instead")
+    check_port(port, policy)
+
+
+def check_port(port: int, policy: FetchPolicy) -> None:
     if policy.ports is not None and port not in policy.ports:
         raise InputError(f"port {port} is not allowed for fetching",
                          f"only ports {', '.join(map(str, sorted(policy.ports)))} are fetched; "
                          "an administrator can allow more with VORLESER_FETCH_PORTS")
-    if not policy.public_only:
-        return
-    problem = address_problem(ip)
-    if problem:
-        raise InputError(f"refusing to fetch from {ip}: {problem}",
-                         "only public web addresses can be fetched by the server; "
-                         "upload the page as a file instead")
 
 
 def resolve(host: str, port: int, policy: FetchPolicy) -> list[IPAddress]:
     """Every address ``host`` resolves to, each checked; refuses the host if any is forbidden
     (a name that also points inside the network must not be usable half the time)."""
+    if not policy.allow_loopback and not policy.allow_exact:
+        check_port(port, policy)  # before asking DNS anything
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:

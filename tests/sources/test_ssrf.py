@@ -1,0 +1,129 @@
+"""Server-side fetching refuses addresses inside the network, after DNS and on every redirect hop.
+
+The production policy (``FetchPolicy.server``) is tested as it ships; a local test server is
+reached only through the explicit test switches (``VORLESER_FETCH_ALLOW_LOOPBACK=1`` or one
+exact address), never by weakening the checks."""
+from __future__ import annotations
+
+import gzip
+import ipaddress
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from app.errors import InputError
+from app.sources import load_source
+from app.sources.fetch import fetch
+from app.sources.netguard import FetchPolicy, address_problem
+
+SERVER = FetchPolicy.server({})
+
+
+@pytest.mark.parametrize("url, why", [
+    ("http://127.0.0.1/", "loopback"),
+    ("http://[::1]/", "loopback"),
+    ("http://10.0.0.1/", "private"),
+    ("http://169.254.169.254/latest/meta-data/", "link-local"),
+    ("http://2130706433/", "loopback"),          # 127.0.0.1 written as one decimal number
+    ("http://0x7f000001/", "loopback"),
+    ("http://localhost/", "loopback"),            # a host name that resolves to loopback
+    ("http://[::ffff:127.0.0.1]/", "loopback"),   # IPv4-mapped IPv6
+    ("http://[::ffff:a9fe:a9fe]/", "link-local"),  # 169.254.169.254, mapped
+    ("http://192.168.1.1/", "private"),
+    ("http://[fd00::1]/", "private"),
+    ("http://[fe80::1]/", "link-local"),
+    ("http://224.0.0.1/", "multicast"),
+    ("http://0.0.0.0/", "unspecified"),
+    ("http://100.64.0.1/", "not a public"),
+    ("http://240.0.0.1/", "reserved"),
+])
+def test_production_policy_refuses_inner_addresses(url, why):
+    with pytest.raises(InputError, match=r"^refusing to fetch from .*" + why) as info:
+        load_source(url, policy=SERVER, timeout=2)
+    assert "\n" not in str(info.value) and "upload the page as a file" in str(info.value)
+
+
+@pytest.mark.parametrize("url", ["http://example.org:8080/", "https://example.org:22/"])
+def test_production_policy_refuses_other_ports(url):
+    with pytest.raises(InputError, match=r"^port \d+ is not allowed"):
+        fetch(url, policy=SERVER)
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/", "file:///etc/passwd", "gopher://x/"])
+def test_only_http_and_https(url):
+    with pytest.raises(InputError, match=r"^unsupported address"):
+        fetch(url, policy=SERVER)
+
+
+def test_public_addresses_pass_and_embedded_ipv4_is_unwrapped():
+    assert address_problem(ipaddress.ip_address("93.184.216.34")) is None
+    assert address_problem(ipaddress.ip_address("2606:2800:220:1:248:1893:25c8:1946")) is None
+    assert "loopback" in address_problem(ipaddress.ip_address("2002:7f00:1::"))  # 6to4 of 127.0.0.1
+    assert "private" in address_problem(ipaddress.ip_address("64:ff9b::a00:1"))  # NAT64 of 10.0.0.1
+
+
+class _Site(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.0"
+    target = ""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        if self.path == "/weiter":
+            self.send_response(302)
+            self.send_header("Location", type(self).target)
+            self.end_headers()
+        elif self.path == "/bombe":  # 6 MB of text in a tiny gzip body: the limit counts what it unpacks to
+            body = gzip.compress(b"<p>" + b"a" * (6 * 1024 * 1024) + b"</p>")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            body = b"<html><head><title>Titel</title></head><body><article><h1>Titel</h1>" + \
+                   b"<p>Ein Satz steht hier. Und noch einer.</p></article></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def site():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_redirect_to_loopback_is_refused_at_the_hop(site):
+    """The first hop is allowed by exact address (a stand-in for a public site); its redirect to
+    loopback on another port is checked again and refused."""
+    _Site.target = "http://localhost:9/geheim"
+    policy = FetchPolicy(allow_exact=frozenset({("127.0.0.1", site)}))
+    with pytest.raises(InputError, match=r"^(port 9 is not allowed|refusing to fetch from (127\.0\.0\.1|::1))"):
+        fetch(f"http://127.0.0.1:{site}/weiter", policy=policy)
+    _Site.target = f"http://[::1]:{site}/"  # same port, other address: still refused
+    with pytest.raises(InputError, match=r"^refusing to fetch from ::1: a loopback address"):
+        fetch(f"http://127.0.0.1:{site}/weiter", policy=policy)
+
+
+def test_loopback_only_through_the_test_switch(site):
+    with pytest.raises(InputError, match="refusing"):
+        fetch(f"http://127.0.0.1:{site}/", policy=FetchPolicy.server({"VORLESER_FETCH_PORTS": str(site)}))
+    allowed = FetchPolicy.server({"VORLESER_FETCH_ALLOW_LOOPBACK": "1"})
+    page = fetch(f"http://127.0.0.1:{site}/", policy=allowed)
+    assert page.kind == "html" and b"Ein Satz" in page.body
+    with pytest.raises(InputError, match="private"):
+        fetch("http://10.0.0.1/", policy=allowed)  # the switch opens loopback, nothing else
+
+
+def test_size_cap_counts_decompressed_bytes(site):
+    with pytest.raises(InputError, match=r"^page is larger than 5 MB"):
+        fetch(f"http://127.0.0.1:{site}/bombe", policy=FetchPolicy.server({"VORLESER_FETCH_ALLOW_LOOPBACK": "1"}))
