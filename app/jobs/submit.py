@@ -21,7 +21,7 @@ def check_engine(engine: str | None) -> str:
 
 
 def url_source(url: str) -> dict:
-    url = (url or "").strip()
+    url = _unicode((url or "").strip(), "address")
     parts = urlsplit(url)
     if len(url) > MAX_URL or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise InputError(f"not a valid web address: {url[:100]}",
@@ -29,10 +29,19 @@ def url_source(url: str) -> dict:
     return {"type": "url", "url": url}
 
 
+def _unicode(text: str, what: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"the {what} contains an invalid character at position {exc.start}",
+                         "it holds an unpaired surrogate (broken UTF-16); send valid UTF-8 text") from exc
+    return text
+
+
 def text_source(text: str, fmt: str = "text") -> dict:
     if fmt not in ("text", "markdown", "html"):
         raise InputError(f"unknown text format {fmt!r}", "choose text, markdown or html")
-    return {"type": "text", "text": text or "", "format": fmt}
+    return {"type": "text", "text": _unicode(text or "", "text"), "format": fmt}
 
 
 def upload_source(data: bytes, filename: str) -> dict:
@@ -50,7 +59,7 @@ def rebuild_source(slug: str) -> dict:
 
 
 def new_job(source: dict, engine: str | None = None, title: str | None = None, by: str = "") -> Job:
-    title = " ".join((title or "").split())[:300] or None
+    title = _unicode(" ".join((title or "").split())[:300], "title") or None
     job = Job.new(source, check_engine(engine), title, by)
     if source["type"] == "rebuild":
         job.slug = source["slug"]
