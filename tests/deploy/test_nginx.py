@@ -1,0 +1,138 @@
+"""nginx (from apt) in front of `vorleser serve`, with the shipped docs/nginx-vorleser.conf:
+pages pass through, MP3s are sent by nginx via X-Accel-Redirect (Range included) after Flask
+allowed them, and a private library refuses anonymous MP3s."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.support import stop, wait_until_serving
+from tests.web.web_support import SLUG
+
+ROOT = Path(__file__).resolve().parents[2]
+NGINX = Path("/usr/sbin/nginx")
+CONF = ROOT / "docs" / "nginx-vorleser.conf"
+
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve(audio: Path, instance: Path, log: Path, private: bool):
+    port = _free_port()
+    env = {**os.environ, "VORLESER_X_ACCEL": "/_vorleser_audio/", "VORLESER_BEHIND_PROXY": "1",
+           "VORLESER_INSTANCE": str(instance)}
+    env.pop("VORLESER_PRIVATE", None)
+    if private:
+        env["VORLESER_PRIVATE"] = "1"
+    fh = open(log, "w")
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--audio-dir",
+                             str(audio), "--workers", "0"], cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
+    wait_until_serving(proc, f"http://127.0.0.1:{port}/healthz", 30, log.read_text)
+    return proc, port
+
+
+@pytest.fixture(scope="module")
+def stack(built_dir, tmp_path_factory):
+    if not NGINX.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("nginx is missing; apt-get install -y nginx")
+        pytest.skip("nginx is missing (apt-get install -y nginx)")
+    work = tmp_path_factory.mktemp("nginx-front")
+    audio = work / "audio"
+    shutil.copytree(built_dir, audio, symlinks=True)
+    public, public_port = _serve(audio, work / "inst-public", work / "public.log", private=False)
+    private, private_port = _serve(audio, work / "inst-private", work / "private.log", private=True)
+    ports = {"public": _free_port(), "private": _free_port()}
+    sites = []
+    for name, upstream in (("public", public_port), ("private", private_port)):
+        text = CONF.read_text().replace("@LISTEN@", f"127.0.0.1:{ports[name]}")
+        text = text.replace("@UPSTREAM@", f"127.0.0.1:{upstream}").replace("@AUDIO_DIR@", str(audio.resolve()))
+        text = text.replace("upstream vorleser", f"upstream vorleser_{name}").replace("http://vorleser;",
+                                                                                   f"http://vorleser_{name};")
+        (work / f"{name}.conf").write_text(text)
+        sites.append(f"include {work / (name + '.conf')};")
+    temp = "\n".join(f"{k}_temp_path {work / k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    (work / "nginx.conf").write_text(f"""{user}worker_processes 1;
+daemon off;
+pid {work / 'nginx.pid'};
+error_log {work / 'error.log'} warn;
+events {{ worker_connections 128; }}
+http {{
+  access_log off;
+  default_type application/octet-stream;
+  {temp}
+  {' '.join(sites)}
+}}
+""")
+    log = open(work / "nginx.out", "w")
+    ngx = subprocess.Popen([str(NGINX), "-c", str(work / "nginx.conf"), "-p", str(work), "-e",
+                            str(work / "error.log")], stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{ports['public']}"
+    wait_until_serving(ngx, url + "/healthz", 15, lambda: (work / "error.log").read_text()
+                       if (work / "error.log").exists() else "")
+    yield {"public": url, "private": f"http://127.0.0.1:{ports['private']}", "upstream": public_port,
+           "audio": audio}
+    stop(ngx, timeout=5)
+    stop(public)
+    stop(private)
+    log.close()
+
+
+def _get(url: str, headers: dict | None = None):
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as res:
+            return res.status, dict(res.headers), res.read()
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers), err.read()
+
+
+def test_pages_pass_through_with_the_security_headers(stack):
+    status, headers, body = _get(stack["public"] + "/")
+    assert status == 200 and b"Treffen in Wladiwostok" in body
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+
+
+def test_mp3_range_is_sent_by_nginx_after_flask_allowed_it(stack):
+    path = f"/artikel/{SLUG}/audio/01-titel.mp3"
+    real = (stack["audio"] / SLUG / "01-titel.mp3").read_bytes()
+    status, headers, body = _get(stack["public"] + path, {"Range": "bytes=100-1099"})
+    assert status == 206 and body == real[100:1100]
+    assert headers["Content-Range"] == f"bytes 100-1099/{len(real)}"
+    assert headers["Content-Type"] == "audio/mpeg" and "X-Accel-Redirect" not in headers
+    assert headers.get("X-Content-Type-Options") == "nosniff"
+    # Flask itself only answered with the redirect header, no body
+    status, headers, body = _get(f"http://127.0.0.1:{stack['upstream']}{path}")
+    assert status == 200 and body == b"" and headers["X-Accel-Redirect"] == f"/_vorleser_audio/{SLUG}/01-titel.mp3"
+
+
+def test_the_internal_location_is_not_reachable_from_outside(stack):
+    status, _, _ = _get(stack["public"] + f"/_vorleser_audio/{SLUG}/01-titel.mp3")
+    assert status == 404
+
+
+def test_private_library_refuses_anonymous_mp3s_and_pages(stack):
+    status, headers, _ = _get(stack["private"] + f"/artikel/{SLUG}/audio/01-titel.mp3", {"Range": "bytes=0-99"})
+    assert status == 401
+    status, _, _ = _get(stack["private"] + "/feed.xml")
+    assert status == 401
+    request = urllib.request.Request(stack["private"] + "/")
+    opener = urllib.request.build_opener(type("NoRedirect", (urllib.request.HTTPRedirectHandler,),
+                                              {"redirect_request": lambda *a, **k: None}))
+    try:
+        opener.open(request, timeout=10)
+        raise AssertionError("the private library showed its front page")
+    except urllib.error.HTTPError as err:
+        assert err.code == 302 and "/anmelden" in err.headers["Location"]
