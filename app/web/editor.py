@@ -42,7 +42,7 @@ def _job_or_404(job_id: str):
 def _source_from_form(form: AddForm) -> dict:
     url = (form.url.data or "").strip()
     upload = form.file.data
-    text = form.text.data or ""
+    text = form.article_text.data or ""
     given = [bool(url), bool(upload and upload.filename), bool(text.strip())]
     if sum(given) != 1:
         raise ValueError("Bitte genau eine Quelle angeben: eine Adresse, eine Datei oder einen Text.")

@@ -14,7 +14,7 @@ TEXT_FORMATS = [("text", "Reiner Text"), ("markdown", "Markdown"), ("html", "HTM
 class AddForm(FlaskForm):
     url = StringField("Adresse (URL) eines Artikels", validators=[Optional(), Length(max=2000)])
     file = FileField("Datei (.txt, .md oder .html)")
-    text = TextAreaField("Text einfügen", validators=[Optional(), Length(max=900_000)])
+    article_text = TextAreaField("Text einfügen", validators=[Optional(), Length(max=900_000)])
     text_format = SelectField("Format des eingefügten Texts", choices=TEXT_FORMATS, default="text")
     title = StringField("Titel (optional)", validators=[Optional(), Length(max=300)])
     engine = SelectField("Stimme", choices=ENGINE_CHOICES, default="espeak")

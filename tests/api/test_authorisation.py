@@ -9,7 +9,7 @@ from tests.web.web_support import SLUG
 
 # (method, path, form or JSON body, success statuses)
 WEB_WRITES = [
-    ("POST", "/hinzufuegen", {"text": "Titel\nVorspann.\nAbschnitt\nEin Satz.", "text_format": "text",
+    ("POST", "/hinzufuegen", {"article_text": "Titel\nVorspann.\nAbschnitt\nEin Satz.", "text_format": "text",
                               "engine": "espeak"}, {303}),
     ("POST", f"/verwaltung/{SLUG}/neu", {"engine": "espeak"}, {303}),
     ("POST", "/aussprache", {"graphemes": "Podcastfolge", "alias": "Podkastfolge"}, {303}),
