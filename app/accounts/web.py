@@ -150,10 +150,10 @@ def init_accounts(app: Flask) -> None:
     app.config.setdefault("PRIVATE", False)
     app.config.setdefault("LOGIN_RATE_LIMIT", "10 per minute;100 per hour")
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", 8 * 3600)
-    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
-    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
-    app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)
-    app.config.setdefault("REMEMBER_COOKIE_SAMESITE", "Lax")
+    for name in ("SESSION_COOKIE_SAMESITE", "REMEMBER_COOKIE_SAMESITE"):  # Flask's default is None
+        app.config[name] = app.config.get(name) or "Lax"
+    app.config["SESSION_COOKIE_HTTPONLY"] = True
+    app.config["REMEMBER_COOKIE_HTTPONLY"] = True
     app.session_interface = _SessionInterface()
     store = AccountStore(app.config["INSTANCE_DIR"])
     app.extensions["vorleser_accounts"] = store
