@@ -48,6 +48,10 @@ METRICS = {
     "server_load": ("load", "server_load", "server under load"),
     "memory": ("memory", "memory", "peak RSS of a cold build"),
     "lexicon": ("lexicon_cost", "lexicon_cost", "pronunciation lexicon / cold build"),
+    "queue_scaling": ("queue_bench", "queue_scaling", "queue: 2 workers / 1 worker"),
+    "queue_latency": ("queue_bench", "queue_latency", "queue: submission to fertig - CLI build"),
+    "xaccel": ("xaccel", "xaccel", "MP3 Range mix via nginx + X-Accel / nginx"),
+    "queue_faults": ("queue_bench", "queue_faults", "queue faults: jobs completed"),
 }
 
 

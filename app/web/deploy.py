@@ -52,5 +52,4 @@ def accel_response(app: Flask, path: Path, mimetype: str) -> Response | None:
         return None
     response = Response(b"", mimetype=mimetype)
     response.headers["X-Accel-Redirect"] = prefix + quote(relative.as_posix())
-    response.headers["X-Accel-Buffering"] = "no"
     return response

@@ -58,6 +58,7 @@ def stack(built_dir, tmp_path_factory):
     for name, upstream in (("public", public_port), ("private", private_port)):
         text = CONF.read_text().replace("@LISTEN@", f"127.0.0.1:{ports[name]}")
         text = text.replace("@UPSTREAM@", f"127.0.0.1:{upstream}").replace("@AUDIO_DIR@", str(audio.resolve()))
+        text = text.replace("@CACHE_DIR@", str(work / f"cache-{name}")).replace("@NAME@", name)
         text = text.replace("upstream vorleser", f"upstream vorleser_{name}").replace("http://vorleser;",
                                                                                    f"http://vorleser_{name};")
         (work / f"{name}.conf").write_text(text)
@@ -116,6 +117,16 @@ def test_mp3_range_is_sent_by_nginx_after_flask_allowed_it(stack):
     # Flask itself only answered with the redirect header, no body
     status, headers, body = _get(f"http://127.0.0.1:{stack['upstream']}{path}")
     assert status == 200 and body == b"" and headers["X-Accel-Redirect"] == f"/_vorleser_audio/{SLUG}/01-titel.mp3"
+
+
+def test_cached_answers_still_go_through_x_accel_and_signed_in_requests_bypass(stack):
+    path = f"/artikel/{SLUG}/audio/01-titel.mp3"
+    real = (stack["audio"] / SLUG / "01-titel.mp3").read_bytes()
+    for _ in range(3):  # the second and third come from nginx's short cache: still the file, not the redirect
+        status, headers, body = _get(stack["public"] + path, {"Range": "bytes=0-99"})
+        assert status == 206 and body == real[:100] and "X-Accel-Redirect" not in headers
+    status, _, _ = _get(stack["private"] + path, {"Range": "bytes=0-99", "Cookie": "session=fake"})
+    assert status == 401  # a cookie never gets a cached answer, and a forged one gets nothing
 
 
 def test_the_internal_location_is_not_reachable_from_outside(stack):
