@@ -16,7 +16,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from .common import PYTHON, ROOT, Context, check, free_port, info, median, wait_http
+from .common import PYTHON, ROOT, BenchError, Context, check, free_port, info, median, wait_http
 from .queue_support import Redis, article, env, kill, start_worker, system_for, wait_all
 
 
@@ -31,9 +31,15 @@ def _throughput(ctx: Context, redis: Redis, workers: int, n: int, run: int) -> f
     redis_client = __import__("redis").Redis.from_url(redis.url)
     redis_client.flushall()
     system = system_for(redis.url, audio, instance)
-    ids = _submit(system, [article(1000 * run + i) for i in range(n)])
-    procs = [start_worker(ctx, audio, env(redis.url, instance), ctx.tmp / f"{tag}-{w}.log") for w in range(workers)]
+    logs = [ctx.tmp / f"{tag}-{w}.log" for w in range(workers)]
+    procs = [start_worker(ctx, audio, env(redis.url, instance), log) for log in logs]
+    deadline = time.monotonic() + 60
+    while not all(log.exists() and "Vorleser worker:" in log.read_text() for log in logs):  # started and ready
+        if time.monotonic() > deadline:
+            raise BenchError("the workers did not start: " + logs[0].read_text()[-500:])
+        time.sleep(0.05)
     t0 = time.monotonic()
+    ids = _submit(system, [article(1000 * run + i) for i in range(n)])
     states = wait_all(system, ids, timeout=600)
     seconds = time.monotonic() - t0
     for p in procs:

@@ -18,7 +18,7 @@ from bench import METRICS  # noqa: E402
 def test_quick_bench_measures_every_metric(tmp_path):
     out = tmp_path / "bench.json"
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--quick", "--json", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=85)
+                          cwd=ROOT, capture_output=True, text=True, timeout=170)  # the queue rows start Redis, workers and nginx
     assert proc.returncode == 0, proc.stderr[-3000:]
     data = json.loads(out.read_text("utf-8"))
     assert data["quick"] is True
