@@ -171,5 +171,7 @@ def test_upload_of_other_kinds_is_refused_and_the_name_is_never_a_path(site, tmp
                                                         "../../../tmp/boese.txt")},
                          content_type="multipart/form-data")
     assert sneaky.status_code == 303
-    assert not Path("/tmp/boese.txt").exists() or Path("/tmp/boese.txt").read_bytes() != b"Titel\nVorspann.\nTeil\nEin Satz."
-    assert base64  # the upload travels base64-encoded inside the job record, never as a file
+    job = get_system(site.audio, site.instance).store.get(sneaky.headers["Location"].rsplit("/", 1)[-1])
+    assert job.source["name"] == "boese.txt"  # only the last part of the name is kept, and only for messages
+    assert base64.b64decode(job.source["data"]) == b"Titel\nVorspann.\nTeil\nEin Satz."
+    assert not Path("/tmp/boese.txt").exists()

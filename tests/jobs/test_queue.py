@@ -39,7 +39,6 @@ def workers(system):
 
 
 def test_text_job_builds_with_progress_and_the_same_title_updates_the_article(system, workers):
-    seen: list[tuple[int, int]] = []
     job = system.submit(new_job(text_source(article_text("Erster Testartikel")), "espeak", None, "anna"))
     assert job.state == WAITING and job.seq >= 1
     done = wait_for(system, job.id)
