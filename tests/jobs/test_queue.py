@@ -133,3 +133,21 @@ def test_queue_position_while_waiting(system):
     gate = threading.Event()
     assert system.store.update(ids[0], lambda j: setattr(j, "state", RUNNING) or gate.set()) is not None
     assert [system.position(system.store.get(i)) for i in ids] == [0, 1, 2]
+
+
+def test_progress_reporter_throttles_and_estimates_the_time_left(monkeypatch):
+    from app.jobs import runner
+
+    clock = [100.0]
+    monkeypatch.setattr(runner.time, "monotonic", lambda: clock[0])
+    written = []
+    report = runner.ProgressReporter(lambda done, total, eta: written.append((done, total, eta)), interval=0.5)
+    report(10, 110)  # 10 cached sentences count as done from the start
+    clock[0] += 0.1
+    report(12, 110)  # too soon: not written
+    clock[0] += 1.9
+    report(30, 110)  # 20 sentences in 2 s -> 80 left take 8 s
+    clock[0] += 0.1
+    report(110, 110)  # the last step is always written
+    assert [w[:2] for w in written] == [(10, 110), (30, 110), (110, 110)]
+    assert written[0][2] is None and written[1][2] == pytest.approx(8.0) and written[2][2] == 0
