@@ -115,7 +115,7 @@ def queue_faults(ctx: Context) -> list:
     procs = [start_worker(ctx, audio, environ, ctx.tmp / f"fault-w{w}.log") for w in range(2)]
     killed, restarted = 0, False
     first = time.monotonic()
-    moments = sorted(rng.uniform(1.0, max(2.0, n * 0.4)) for _ in range(kills))
+    moments = sorted(rng.uniform(0.5, max(2.0, n * 0.15)) for _ in range(kills))  # while the run goes on
     while True:
         states = {i: system.store.get(i).state for i in ids}
         finished = sum(s in ("fertig", "fehlgeschlagen") for s in states.values())

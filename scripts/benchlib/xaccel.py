@@ -74,4 +74,7 @@ def xaccel(ctx: Context) -> list:
     ratio = paired_ratio([r["rps"] for r in theirs], [r["rps"] for r in ours])
     return [check("xaccel", "MP3 Range mix: nginx + X-Accel in front of vorleser / nginx alone", ratio, "x", ">=",
                   0.8, ours_rps=[round(r["rps"]) for r in ours], nginx_rps=[round(r["rps"]) for r in theirs],
-                  errors=sum(r["errors"] for r in ours), p99_ms=median([r["p99_us"] for r in ours]) / 1000)]
+                  errors=sum(r["errors"] for r in ours), p99_ms=median([r["p99_us"] for r in ours]) / 1000,
+                  error_kinds={k: sum(r[k] for r in ours) for k in ("connect", "read", "write", "status", "timeout")}),
+            check("xaccel.errors", "MP3 Range mix via nginx + X-Accel: failed requests", sum(r["errors"] for r in ours),
+                  "", "==", 0)]

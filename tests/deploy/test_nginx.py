@@ -59,8 +59,8 @@ def stack(built_dir, tmp_path_factory):
         text = CONF.read_text().replace("@LISTEN@", f"127.0.0.1:{ports[name]}")
         text = text.replace("@UPSTREAM@", f"127.0.0.1:{upstream}").replace("@AUDIO_DIR@", str(audio.resolve()))
         text = text.replace("@CACHE_DIR@", str(work / f"cache-{name}")).replace("@NAME@", name)
-        text = text.replace("upstream vorleser", f"upstream vorleser_{name}").replace("http://vorleser;",
-                                                                                   f"http://vorleser_{name};")
+        text = text.replace("upstream vorleser {", f"upstream vorleser_{name} {{").replace(
+            "http://vorleser;", f"http://vorleser_{name};")
         (work / f"{name}.conf").write_text(text)
         sites.append(f"include {work / (name + '.conf')};")
     temp = "\n".join(f"{k}_temp_path {work / k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
