@@ -4,11 +4,13 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
-ENGINE_CHOICES = [("espeak", "eSpeak NG (offline, schnell)"), ("gtts", "Google-Stimme (natürlich, braucht Internet)"),
-                  ("auto", "Automatisch (Google, sonst eSpeak)")]
-TEXT_FORMATS = [("text", "Reiner Text"), ("markdown", "Markdown"), ("html", "HTML")]
+ENGINE_CHOICES = [SelectChoice("espeak", "eSpeak NG (offline, schnell)"),
+                  SelectChoice("gtts", "Google-Stimme (natürlich, braucht Internet)"),
+                  SelectChoice("auto", "Automatisch (Google, sonst eSpeak)")]
+TEXT_FORMATS = [SelectChoice("text", "Reiner Text"), SelectChoice("markdown", "Markdown"), SelectChoice("html", "HTML")]
 
 
 class AddForm(FlaskForm):
