@@ -69,6 +69,7 @@ def test_sign_in_cookie_flags_rate_limit_and_safe_next(tmp_path):
     https = site.app.test_client().post("/anmelden", base_url="https://localhost",
                                          data={"name": "anna", "password": PASSWORD, "csrf_token": token})
     assert https.status_code in (302, 400, 429)
+    token = csrf_of(client.get("/anmelden").get_data(as_text=True))  # signing in renewed the session
     for _ in range(3):
         client.post("/anmelden", data={"name": "anna", "password": "falsch", "csrf_token": token})
     limited = client.post("/anmelden", data={"name": "anna", "password": PASSWORD, "csrf_token": token})
