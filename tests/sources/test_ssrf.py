@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import gzip
 import ipaddress
+import re
+import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -127,3 +130,82 @@ def test_loopback_only_through_the_test_switch(site):
 def test_size_cap_counts_decompressed_bytes(site):
     with pytest.raises(InputError, match=r"^page is larger than 5 MB"):
         fetch(f"http://127.0.0.1:{site}/bombe", policy=FetchPolicy.server({"VORLESER_FETCH_ALLOW_LOOPBACK": "1"}))
+
+
+# -- security review (docs/security-review.md) -------------------------------------------------------
+
+LOOPBACK = FetchPolicy(allow_loopback=True)
+
+
+class _Slow(BaseHTTPRequestHandler):
+    """A server that never stops sending: one byte every 50 ms, in the body or in a header line."""
+    protocol_version = "HTTP/1.0"
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        stop = time.monotonic() + 12
+        try:
+            if self.path == "/langsame-kopfzeilen":
+                self.wfile.write(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nX-Langsam: ")
+            else:
+                self.wfile.write(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n")
+            while time.monotonic() < stop:
+                self.wfile.write(b"a")
+                self.wfile.flush()
+                time.sleep(0.05)
+        except OSError:
+            pass  # the client hung up: what the test wants
+
+
+@pytest.fixture(scope="module")
+def slow_site():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Slow)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("path", ["/langsam", "/langsame-kopfzeilen"])
+def test_a_server_that_trickles_is_cut_off_at_the_deadline(slow_site, path):
+    """Every read returns within the read timeout, so only the overall deadline (4 x timeout) can end it."""
+    start = time.monotonic()
+    with pytest.raises(InputError, match=r"^download of .* took too long"):
+        fetch(f"http://127.0.0.1:{slow_site}{path}", timeout=0.5, policy=LOOPBACK)
+    assert time.monotonic() - start < 6
+
+
+@pytest.mark.parametrize("address, why", [("fec0::1", "site-local"), ("feff::1", "site-local"),
+                                          ("::ffff:0:7f00:1", "reserved"), ("::127.0.0.1", "reserved"),
+                                          ("::ffff:0:0", "unspecified|reserved")])
+def test_site_local_and_other_ipv6_forms_are_refused(address, why):
+    assert re.search(why, address_problem(ipaddress.ip_address(address)) or "")
+
+
+@pytest.mark.parametrize("url", ["http://１２７.０.０.１/", "http://0177.0.0.1/", "http://127.1/", "http://0/",
+                                 "http://[::ffff:0:7f00:1]/", "http://user:pw@127.0.0.1/",
+                                 "http://public.example@127.0.0.1/", "http://0x7f.0.0.1/", "http://[::]/"])
+def test_more_spellings_of_inner_addresses_are_refused(url):
+    with pytest.raises(InputError, match=r"^refusing to fetch from "):
+        fetch(url, policy=SERVER, timeout=2)
+
+
+def test_the_connection_goes_to_the_checked_address(site, monkeypatch):
+    """DNS rebinding: the name is resolved once; a second answer (inside the network) is never used."""
+    real = socket.getaddrinfo
+    asked: list[str] = []
+
+    def rebinding(host, port, *args, **kwargs):
+        if host == "rebind.test":
+            asked.append(host)
+            address = "127.0.0.1" if len(asked) == 1 else "10.0.0.1"
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    policy = FetchPolicy(allow_exact=frozenset({("127.0.0.1", site)}))  # stands in for a public address
+    page = fetch(f"http://rebind.test:{site}/", policy=policy)
+    assert b"Ein Satz" in page.body and asked == ["rebind.test"]
