@@ -26,7 +26,7 @@ from typing import Iterator
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..errors import VorleserError
-from ..paths import ensure_instance_dir
+from ..paths import ensure_instance_dir, private_file
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,11 @@ def token_digest(token: str) -> str:
 class AccountStore:
     def __init__(self, folder: str | Path | None = None):
         self.path = ensure_instance_dir(Path(folder) if folder else None) / FILE
+        try:
+            private_file(self.path)  # password and token hashes: for the owner only
+        except OSError as exc:
+            raise AccountError(f"cannot open the account file {self.path}",
+                               f"{exc.strerror}; check the instance folder's permissions") from exc
         with self._db() as db:
             db.executescript(_SCHEMA)
 
