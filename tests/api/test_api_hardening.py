@@ -61,3 +61,32 @@ def test_an_address_with_user_name_or_password_is_refused(site, url):
     page = client.post("/hinzufuegen", data={"url": url, "engine": "espeak", "text_format": "text",
                                              "csrf_token": token})
     assert page.status_code == 400 and "Benutzername oder Passwort" in page.get_data(as_text=True)
+
+
+def test_an_upload_over_the_size_limit_is_a_413_page(site):
+    import io
+    client = signed_in(site.app)
+    token = csrf_of(client.get("/hinzufuegen").get_data(as_text=True))
+    big = io.BytesIO(b"Titel\n" + b"Ein Satz. " * 200_000)  # 2 MB
+    reply = client.post("/hinzufuegen", data={"file": (big, "gross.txt"), "engine": "espeak", "text_format": "text",
+                                              "csrf_token": token}, content_type="multipart/form-data")
+    assert reply.status_code == 413 and "zu groß" in reply.get_data(as_text=True)
+
+
+def test_job_ids_are_long_random_and_job_reads_need_a_login_or_token(site):
+    from app.jobs.queue import get_system
+    reply = site.app.test_client().post("/api/v1/articles", json={"text": "Titel\nVorspann.\nTeil\nSatz."},
+                                        headers=_auth(site))
+    job_id = reply.json["job"]["id"]
+    assert len(job_id) == 32 and int(job_id, 16) >= 0
+    second = site.app.test_client().post("/api/v1/articles", json={"text": "Titel\nVorspann.\nTeil\nSatz."},
+                                         headers=_auth(site)).json["job"]["id"]
+    assert second != job_id
+    anonymous = site.app.test_client()
+    assert anonymous.get(f"/api/v1/jobs/{job_id}").status_code == 401
+    for path in (f"/auftraege/{job_id}", f"/auftraege/{job_id}/status.json"):
+        page = anonymous.get(path)
+        assert page.status_code == 302 and "/anmelden" in page.headers["Location"]
+        assert b"wartet" not in page.data and b"Titel" not in page.data
+    assert "text" not in site.app.test_client().get(f"/api/v1/jobs/{job_id}", headers=_auth(site)).json
+    assert get_system(site.audio, site.instance).store.get(job_id) is not None
