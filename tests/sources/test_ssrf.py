@@ -209,3 +209,46 @@ def test_the_connection_goes_to_the_checked_address(site, monkeypatch):
     policy = FetchPolicy(allow_exact=frozenset({("127.0.0.1", site)}))  # stands in for a public address
     page = fetch(f"http://rebind.test:{site}/", policy=policy)
     assert b"Ein Satz" in page.body and asked == ["rebind.test"]
+
+
+@pytest.fixture(scope="module")
+def bomb_site():
+    """2 GiB of zeros as 3 KB of Brotli, and 1 GiB as six nested gzip layers: never sent with
+    Accept-Encoding br, decoded all the same by urllib3 when brotli is installed."""
+    import brotli  # installed with flask-compress
+    packer = brotli.Compressor(quality=5)
+    zeros = bytes(1 << 20)
+    br = b"".join(packer.process(zeros) for _ in range(2048)) + packer.finish()
+    layered = b"<p>" + bytes(8 << 20)
+    for _ in range(6):
+        layered = gzip.compress(layered)
+
+    class Bombs(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.0"
+
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            body, encoding = (br, "br") if self.path == "/br" else (layered, ", ".join(["gzip"] * 6))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", encoding)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Bombs)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("path", ["/br", "/gzip6"])
+def test_brotli_and_layered_bombs_stop_at_the_cap_without_unpacking_everything(bomb_site, path):
+    start = time.monotonic()
+    with pytest.raises(InputError, match=r"^(page is larger than 5 MB|the page at .* could not be decompressed)"):
+        fetch(f"http://127.0.0.1:{bomb_site}{path}", policy=LOOPBACK)
+    assert time.monotonic() - start < 3  # unpacking 2 GiB would take far longer (urllib3 >= 2.6 reads in steps)
