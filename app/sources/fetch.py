@@ -142,6 +142,12 @@ def _target(url: str) -> tuple[str, str, int, str]:
     if not host:
         raise InputError(f"not a valid web address: {url}",
                          "the address is incomplete or malformed; write it like https://example.org/artikel")
+    if not host.isascii():  # an international name: its ASCII form is what DNS, Host and SNI get
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError as exc:
+            raise InputError(f"not a valid web address: {url}",
+                             "the host name cannot be written in DNS form; check its spelling") from exc
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     return scheme, host, port or (443 if scheme == "https" else 80), path
 

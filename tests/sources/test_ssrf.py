@@ -252,3 +252,45 @@ def test_brotli_and_layered_bombs_stop_at_the_cap_without_unpacking_everything(b
     with pytest.raises(InputError, match=r"^(page is larger than 5 MB|the page at .* could not be decompressed)"):
         fetch(f"http://127.0.0.1:{bomb_site}{path}", policy=LOOPBACK)
     assert time.monotonic() - start < 3  # unpacking 2 GiB would take far longer (urllib3 >= 2.6 reads in steps)
+
+
+def test_an_international_host_name_is_resolved_and_sent_in_its_ascii_form(monkeypatch):
+    """IDNA: the name is checked and pinned like any other; Host gets the xn-- form (a Cyrillic name
+    raised a UnicodeEncodeError, failing the job as 'a bug in Vorleser')."""
+    seen: dict[str, str] = {}
+
+    class Echo(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.0"
+
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            seen["host"] = self.headers["Host"]
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.end_headers()
+            self.wfile.write("Titel\nEin Satz.\n".encode())
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Echo)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    real = socket.getaddrinfo
+    asked: list[str] = []
+
+    def local(host, *args, **kwargs):
+        if host.startswith("xn--"):
+            asked.append(host)
+            return real("127.0.0.1", *args, **kwargs)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", local)
+    try:
+        page = fetch(f"http://пример.испытание:{port}/", policy=LOOPBACK)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert b"Ein Satz" in page.body
+    assert asked == ["xn--e1afmkfd.xn--80akhbyknj4f"] and seen["host"] == f"xn--e1afmkfd.xn--80akhbyknj4f:{port}"
+    with pytest.raises(InputError, match=r"^refusing to fetch from 127\.0\.0\.1"):
+        fetch("http://пример.испытание/", policy=SERVER)  # port 80: the address decides
