@@ -137,6 +137,9 @@ def test_hostile_title_heading_and_text_show_as_text_on_every_page(working_site)
     for name in ("library", "reader", "job", "management"):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages[name], name
     assert "&lt;script&gt;" in pages["feed"] or "<![CDATA[<script>" not in pages["feed"]
+    status = client.get(f"/auftraege/{job_id}/status.json")  # js/job-status.js sets it as textContent
+    assert status.mimetype == "application/json" and status.headers["X-Content-Type-Options"] == "nosniff"
+    assert status.json["title"] == XSS_TITLE and "no-store" in status.headers["Cache-Control"]
 
 
 def test_aussprache_edit_rebuilds_the_articles_that_contain_the_word(working_site):
