@@ -178,6 +178,36 @@ def test_a_server_that_trickles_is_cut_off_at_the_deadline(slow_site, path):
     assert time.monotonic() - start < 6
 
 
+def test_a_tls_handshake_that_trickles_is_cut_off_at_the_deadline():
+    """The server answers the ClientHello with a record header for 16 KB and then one byte every 50 ms
+    (CPython bounds the whole handshake by the connect timeout; pinned here)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(4096)
+            stop = time.monotonic() + 12
+            try:
+                conn.sendall(b"\x16\x03\x03\x40\x00")
+                while time.monotonic() < stop:
+                    conn.sendall(b"\x00")
+                    time.sleep(0.05)
+            except OSError:
+                pass
+
+    threading.Thread(target=serve, daemon=True).start()
+    start = time.monotonic()
+    try:
+        with pytest.raises(InputError, match=r"^(download of .* took too long|no answer from .* within)"):
+            fetch(f"https://127.0.0.1:{listener.getsockname()[1]}/", timeout=0.5, policy=LOOPBACK)
+    finally:
+        listener.close()
+    assert time.monotonic() - start < 6
+
+
 @pytest.mark.parametrize("address, why", [("fec0::1", "site-local"), ("feff::1", "site-local"),
                                           ("::ffff:0:7f00:1", "reserved"), ("::127.0.0.1", "reserved"),
                                           ("::ffff:0:0", "unspecified|reserved")])
