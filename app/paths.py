@@ -57,3 +57,12 @@ def ensure_instance_dir(folder: Path | None = None) -> Path:
     folder = Path(folder) if folder else instance_dir()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` if missing, readable and writable by its owner only (or make it so): the
+    account and job databases (SQLite gives its -wal and -shm files the same mode)."""
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    if os.stat(path).st_mode & 0o077:
+        os.chmod(path, 0o600)
+    return path

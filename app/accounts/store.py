@@ -4,6 +4,11 @@ Passwords are stored as werkzeug scrypt hashes. A token is shown once when it
 is created; only its SHA-256 is stored (a token has 256 random bits, so a fast
 hash is enough and a lookup costs one index probe). Revoking deletes the row:
 the next request with that token is refused.
+
+Sign-ins are registered too: the signed session cookie carries a random session
+id whose hash is a row here. Signing out, removing the user, or the session's age
+(``SESSION_MAX_AGE``) deletes the row, and with it every copy of that cookie stops
+working at once (a signed cookie alone would stay valid until the secret key changes).
 """
 from __future__ import annotations
 
@@ -14,24 +19,26 @@ import re
 import secrets
 import sqlite3
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..errors import VorleserError
-from ..paths import ensure_instance_dir
+from ..paths import ensure_instance_dir, private_file
 
 log = logging.getLogger(__name__)
 
 FILE = "accounts.sqlite3"
 TOKEN_PREFIX = "vl_"
 MIN_PASSWORD = 10
+SESSION_MAX_AGE = 30 * 24 * 3600  # seconds a sign-in lasts at most, however the browser keeps its cookie
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (name TEXT PRIMARY KEY, hash TEXT NOT NULL, created REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS tokens (name TEXT PRIMARY KEY, digest TEXT NOT NULL UNIQUE, created REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (digest TEXT PRIMARY KEY, user TEXT NOT NULL, created REAL NOT NULL);
 """
 
 
@@ -41,14 +48,16 @@ class AccountError(VorleserError):
 
 @dataclass(frozen=True)
 class User:
-    """A signed-in editor (what Flask-Login keeps in the session: the name)."""
+    """An editor; once signed in, ``session`` is the id of that sign-in (what Flask-Login keeps in
+    the session cookie), looked up in the register on every request."""
     name: str
+    session: str = field(default="", repr=False)
     is_authenticated: bool = True
     is_active: bool = True
     is_anonymous: bool = False
 
     def get_id(self) -> str:
-        return self.name
+        return self.session
 
 
 def check_name(name: str, what: str = "user") -> str:
@@ -65,6 +74,11 @@ def token_digest(token: str) -> str:
 class AccountStore:
     def __init__(self, folder: str | Path | None = None):
         self.path = ensure_instance_dir(Path(folder) if folder else None) / FILE
+        try:
+            private_file(self.path)  # password and token hashes: for the owner only
+        except OSError as exc:
+            raise AccountError(f"cannot open the account file {self.path}",
+                               f"{exc.strerror}; check the instance folder's permissions") from exc
         with self._db() as db:
             db.executescript(_SCHEMA)
 
@@ -106,6 +120,7 @@ class AccountStore:
     def remove_user(self, name: str) -> None:
         with self._db() as db:
             gone = db.execute("DELETE FROM users WHERE name = ?", (name,)).rowcount
+            db.execute("DELETE FROM sessions WHERE user = ?", (name,))
         if not gone:
             raise AccountError(f"no user named {name!r}", "check the name; 'vorleser user list' shows every user")
 
@@ -121,6 +136,30 @@ class AccountStore:
             generate_password_hash(password, method="scrypt")  # same cost: no user enumeration by timing
             return None
         return User(row[0]) if check_password_hash(row[1], password) else None
+
+    # -- sign-ins ------------------------------------------------------------------------
+    def start_session(self, user: User) -> User:
+        """Register a new sign-in of ``user``; the returned user carries its session id."""
+        session = secrets.token_urlsafe(32)
+        now = time.time()
+        with self._db() as db:
+            db.execute("DELETE FROM sessions WHERE created < ?", (now - SESSION_MAX_AGE,))
+            db.execute("INSERT INTO sessions VALUES (?, ?, ?)", (token_digest(session), user.name, now))
+        return User(user.name, session)
+
+    def session_user(self, session: str) -> User | None:
+        """The editor signed in as ``session``, or None when it ended, expired or the user is gone."""
+        if not session or len(session) > 200:
+            return None
+        with self._db() as db:
+            row = db.execute("SELECT s.user FROM sessions s JOIN users u ON u.name = s.user "
+                             "WHERE s.digest = ? AND s.created >= ?",
+                             (token_digest(session), time.time() - SESSION_MAX_AGE)).fetchone()
+        return User(row[0], session) if row else None
+
+    def end_session(self, session: str) -> None:
+        with self._db() as db:
+            db.execute("DELETE FROM sessions WHERE digest = ?", (token_digest(session or ""),))
 
     # -- tokens --------------------------------------------------------------------------
     def create_token(self, name: str) -> str:

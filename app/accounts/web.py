@@ -12,12 +12,13 @@ Secure cookie).
 from __future__ import annotations
 
 import functools
+import ipaddress
 import logging
 import os
 from urllib.parse import urlsplit
 
 from flask import (Blueprint, Flask, Response, abort, current_app, g, redirect, render_template, request,
-                   url_for)
+                   session, url_for)
 from flask.sessions import SecureCookieSessionInterface
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -78,7 +79,8 @@ def login():
     if form.validate_on_submit():
         user = store.authenticate(form.name.data.strip(), form.password.data)
         if user is not None:
-            login_user(user)
+            session.clear()  # a new session: nothing of the one before (its CSRF token) carries over
+            login_user(store.start_session(user))
             log.info("editor %s signed in", user.name)
             return redirect(_safe_next(request.args.get("next")))
         failed = True
@@ -91,7 +93,9 @@ def login():
 @login_required
 def logout():
     if ConfirmForm().validate_on_submit():
+        accounts().end_session(current_user.session)  # every copy of the cookie stops working
         logout_user()
+        session.clear()
     return redirect(url_for("reader.library"))
 
 
@@ -133,9 +137,24 @@ def _private_guard() -> Response | None:
     return None
 
 
+def client_address() -> str:
+    """The login rate limit's key: the client's address; for IPv6 its /64 network, which one
+    client usually has whole (counting single addresses would give it 2**64 fresh tries)."""
+    address = get_remote_address()
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is None:
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(getattr(ip, "ipv4_mapped", None) or ip)
+
+
 def _private_cache(response: Response) -> Response:
-    """Nothing of a private library may sit in a shared cache."""
-    if current_app.config.get("PRIVATE"):
+    """Nothing of a private library, and no page made for a signed-in editor (their name, their
+    CSRF token), may sit in a shared cache."""
+    user = g.get("_login_user")  # set once the request looked at who is signed in
+    if current_app.config.get("PRIVATE") or (user is not None and user.is_authenticated):
         response.cache_control.public = False
         response.cache_control.private = True
     return response
@@ -163,10 +182,10 @@ def init_accounts(app: Flask) -> None:
     manager.login_message = "Bitte melden Sie sich an, um diese Seite zu sehen."
     manager.login_message_category = "info"
     manager.session_protection = "strong"
-    manager.user_loader(store.get_user)
+    manager.user_loader(store.session_user)
 
     csrf.init_app(app)
-    limiter = Limiter(get_remote_address, app=app, storage_uri=app.config.get("RATELIMIT_STORAGE_URI", "memory://"),
+    limiter = Limiter(client_address, app=app, storage_uri=app.config.get("RATELIMIT_STORAGE_URI", "memory://"),
                       headers_enabled=True)
     limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"],
                   error_message="Zu viele Anmeldeversuche von dieser Adresse. Bitte warten Sie einige Minuten "

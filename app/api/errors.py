@@ -2,8 +2,12 @@
 machine-readable; the message is the same one line the CLI prints (what failed, probable cause)."""
 from __future__ import annotations
 
+import logging
+
 from flask import jsonify
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+log = logging.getLogger(__name__)
 
 CODES = {400: "invalid_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
          405: "method_not_allowed", 409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type",
@@ -29,3 +33,11 @@ def handle_http_error(error: HTTPException):
     message = MESSAGES.get(status) or (error.description or "request failed")
     headers = {k: v for k, v in error.get_headers() if k.lower() in ("allow", "retry-after")}
     return api_error(status, CODES.get(status, "error"), message, headers)
+
+
+def handle_server_error(error: InternalServerError):
+    """A bug: logged with its traceback, answered with the fixed one-line message (no details)."""
+    original = getattr(error, "original_exception", None)
+    if original is not None:
+        log.error("unhandled error in the API: %r", original, exc_info=original)
+    return api_error(500, CODES[500], MESSAGES[500])

@@ -4,20 +4,22 @@ from __future__ import annotations
 import logging
 
 from flask import Blueprint, current_app, g, jsonify, request, url_for
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, InternalServerError
 
 from ..accounts.web import token_required
 from ..errors import BuildLockedError, InputError, VorleserError
 from ..jobs.articles import ArticleNotFound, delete_article
 from ..jobs.queue import JobSystem, QueueUnavailable, get_system
 from ..jobs.submit import new_job, text_source, url_source
+from ..manifest import is_slug
 from ..web.library import get_library
-from .errors import api_error, handle_http_error
+from .errors import api_error, handle_http_error, handle_server_error
 from .openapi import spec
 
 log = logging.getLogger(__name__)
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 bp.register_error_handler(HTTPException, handle_http_error)
+bp.register_error_handler(InternalServerError, handle_server_error)  # else the app's HTML 500 page wins
 
 
 def _jobs() -> JobSystem:
@@ -51,7 +53,10 @@ def _source(body: dict) -> dict:
 @bp.post("/articles")
 @token_required
 def create_article():
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # nested deeper than the parser goes: not an article
+        body = None
     if not isinstance(body, dict):
         return api_error(400, "invalid_json", "the body is not a JSON object. Probable cause: missing "
                                               "'Content-Type: application/json' or malformed JSON")
@@ -98,6 +103,9 @@ def list_articles():
 @bp.delete("/articles/<slug>")
 @token_required
 def delete(slug: str):
+    if not is_slug(slug):  # never a lock file or a Redis key named by the client
+        return api_error(404, "article_not_found", f"no article named {slug[:64]!r}. Probable cause: "
+                                                   "check the name in the library")
     system = _jobs()
     try:
         with system.locks.held(slug, blocking=False):

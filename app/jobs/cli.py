@@ -25,7 +25,7 @@ def _worker(ns: argparse.Namespace) -> int:
     logging.getLogger().setLevel(logging.INFO)
     logging.getLogger("huey").setLevel(logging.WARNING)
     system = get_system(ns.audio_dir)
-    where = system.settings.queue or "embedded SQLite queue"
+    where = system.settings.shown_queue() or "embedded SQLite queue"
     print(f"Vorleser worker: {ns.workers} thread(s) on {where}, output {system.audio_dir} (Ctrl+C stops after "
           "the running builds)", file=sys.stderr, flush=True)
     run_consumer(system, ns.workers)

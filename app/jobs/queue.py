@@ -1,10 +1,20 @@
 """The queue: Huey carries job ids (SqliteHuey in the instance folder, or RedisHuey with
 ``VORLESER_QUEUE=redis://…``); :class:`JobSystem` keeps the job records, runs a job in a
-worker and puts interrupted jobs back (see the package docstring)."""
+worker and puts interrupted jobs back (see the package docstring).
+
+On Redis every key of a library (Huey's queue, the job records, the article locks) starts
+with ``vorleser:<id>``: the id is made once and kept in the output folder (``.queue-id``),
+so the web process and the workers that share that folder share the queue, and another
+library on the same Redis never takes its jobs or sees its records.
+``VORLESER_QUEUE_NAMESPACE`` sets the prefix instead."""
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import re
+import secrets
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -36,6 +46,7 @@ class QueueSettings:
     lease: float = 30.0  # seconds without a heartbeat before a running job counts as interrupted
     build_jobs: int = os.cpu_count() or 2
     policy: FetchPolicy = field(default_factory=FetchPolicy.server)
+    namespace: str = ""  # Redis key prefix; "" = vorleser:<the output folder's queue id>
 
     @classmethod
     def from_env(cls, audio_dir: Path | str | None = None, instance_dir: Path | str | None = None,
@@ -45,11 +56,41 @@ class QueueSettings:
         return cls(queue=environ.get("VORLESER_QUEUE", "").strip(),
                    audio_dir=Path(audio_dir) if audio_dir else default_audio_dir(),
                    instance_dir=Path(instance_dir) if instance_dir else None, lease=max(lease, 1.0),
-                   build_jobs=jobs, policy=FetchPolicy.server(environ))
+                   build_jobs=jobs, policy=FetchPolicy.server(environ),
+                   namespace=environ.get("VORLESER_QUEUE_NAMESPACE", "").strip())
 
     @property
     def is_redis(self) -> bool:
         return self.queue.startswith(("redis://", "rediss://", "unix://"))
+
+    def shown_queue(self) -> str:
+        """The queue's address for messages: a password in it is never printed."""
+        shown = re.sub(r"//[^/@?#]*@", "//***@", self.queue)
+        return re.sub(r"(?i)([?&]password=)[^&#]*", r"\1***", shown)
+
+
+QUEUE_ID = ".queue-id"
+
+
+def queue_id(audio_dir: Path) -> str:
+    """The random id of the library in ``audio_dir`` (made on first use, then kept there)."""
+    path = Path(audio_dir) / QUEUE_ID
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f"{QUEUE_ID}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_hex(8) + "\n")
+            os.chmod(tmp, 0o644)  # workers on other machines, maybe as other users, read it too
+            with contextlib.suppress(FileExistsError):  # a concurrent first start linked its id first
+                os.link(tmp, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    found = path.read_text("ascii").strip()
+    if not re.fullmatch(r"[0-9a-f]{16}", found):
+        raise OutputError(f"the queue id file {path} is damaged", "delete it; jobs waiting in Redis are then lost")
+    return found
 
 
 class JobSystem:
@@ -61,11 +102,12 @@ class JobSystem:
             import redis
 
             from .rstore import RedisJobStore
+            namespace = settings.namespace or f"vorleser:{queue_id(self.audio_dir)}"
             pool = redis.ConnectionPool.from_url(settings.queue, socket_connect_timeout=5, health_check_interval=10)
             self.redis = redis.Redis(connection_pool=pool)
-            self.huey = RedisHuey("vorleser", connection_pool=pool, results=False, blocking=True, read_timeout=1,
+            self.huey = RedisHuey(namespace, connection_pool=pool, results=False, blocking=True, read_timeout=1,
                                   utc=True)
-            self.store = RedisJobStore(self.redis)
+            self.store = RedisJobStore(self.redis, namespace)
         elif settings.queue in ("", "sqlite"):
             from .store import SqliteJobStore
             folder = ensure_instance_dir(settings.instance_dir)
@@ -74,7 +116,8 @@ class JobSystem:
         else:
             raise VorleserError(f"unknown queue {settings.queue!r} in VORLESER_QUEUE",
                                 "leave it empty for the embedded queue, or write redis://HOST:6379/0")
-        self.locks = Locks(self.audio_dir, self.redis, ttl=max(3.0, settings.lease))  # extended every lease/3
+        self.locks = Locks(self.audio_dir, self.redis, namespace=getattr(self.store, "ns", "vorleser"),
+                           ttl=max(3.0, settings.lease))  # extended every lease/3
         self._task = self.huey.task(name=TASK, retries=0)(self.run)
 
     # -- submitting --------------------------------------------------------------------------
@@ -277,7 +320,7 @@ _systems_lock = threading.Lock()
 def get_system(audio_dir: Path | str | None = None, instance_dir: Path | str | None = None) -> JobSystem:
     """The process's job system for these folders and the environment's queue (made once)."""
     settings = QueueSettings.from_env(audio_dir, instance_dir)
-    key = (settings.queue, str(Path(settings.audio_dir).absolute()), str(settings.instance_dir))
+    key = (settings.queue, settings.namespace, str(Path(settings.audio_dir).absolute()), str(settings.instance_dir))
     with _systems_lock:
         if key not in _systems:
             try:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import OutputError
+from ..paths import private_file
 from .model import WAITING, Job
 
 log = logging.getLogger(__name__)
@@ -41,10 +42,11 @@ class SqliteJobStore:
         if conn is None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+                private_file(self.path)  # pasted texts and uploads of a private library: for the owner only
                 conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, OSError) as exc:
                 raise OutputError(f"cannot open the job file {self.path}",
                                   f"{exc}; check the instance folder's permissions") from exc
             self._local.conn = conn

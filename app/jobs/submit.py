@@ -26,6 +26,9 @@ def url_source(url: str) -> dict:
     if len(url) > MAX_URL or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise InputError(f"not a valid web address: {url[:100]}",
                          "write it like https://example.org/artikel (only http and https)")
+    if "@" in parts.netloc:  # never kept, shown or logged; the server does not sign in to sites anyway
+        raise InputError("the address contains a user name or password",
+                         "send the address without 'name:password@'; the server fetches only public pages")
     return {"type": "url", "url": url}
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import logging
+import unicodedata
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -34,12 +35,23 @@ def make_entry(graphemes: Iterable[str] | str, phoneme: str | None = None, alias
         raise LexiconError("the entry has no written form (grapheme)", "enter the word as it appears in the text")
     if len(written[0]) > 200 or len(phoneme or "") > 200 or len(alias or "") > 200:
         raise LexiconError("the entry is too long", "graphemes, phonemes and aliases have at most 200 characters")
+    for text in (*written, phoneme or "", alias or ""):
+        _check_characters(text)
     if phoneme is None and alias is None:
         raise LexiconError(f"the entry '{written[0]}' has neither a phoneme nor an alias",
                            "give eSpeak phoneme code (e.g. l'aIf) or a respelling (alias)")
     if phoneme is not None:
         check_espeak_code(phoneme)
     return Entry(written, phoneme, alias)
+
+
+def _check_characters(text: str) -> None:
+    """Refuse control characters and what XML cannot hold (lxml would raise a ValueError)."""
+    for char in text:
+        if unicodedata.category(char) in ("Cc", "Cs") or char in "\ufffe\uffff":
+            raise LexiconError(f"the entry '{text.encode('unicode_escape').decode('ascii')[:60]}' contains the "
+                               f"control character U+{ord(char):04X}",
+                               "type the word, phoneme or alias as plain text")
 
 
 def read_entries(path: str | Path) -> list[Entry]:

@@ -8,13 +8,18 @@ changes between check and connect cannot point it elsewhere. For https the
 TLS handshake still names the host (SNI) and the certificate is verified
 against the host name. The body is streamed and counted after decompression;
 connect and read timeouts, an overall deadline and a content-type check apply.
+The deadline cuts the connection itself (a server that sends a byte now and then
+keeps every single read within the read timeout, in the headers or the body).
 No proxy from the environment is used (it would connect where we did not check).
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -69,6 +74,43 @@ def _too_big(url: str, limit: int) -> InputError:
                       f"this is not a single article; {_SAVE_HINT}")
 
 
+class _Deadline:
+    """Shuts the current connection down when the whole download has taken too long."""
+
+    def __init__(self, seconds: float):
+        self.expired = False
+        self._sock: socket.socket | None = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket | None) -> None:
+        with self._lock:
+            self._sock = sock
+            if self.expired:
+                self._cut()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            self._cut()
+
+    def _cut(self) -> None:
+        if self._sock is not None:
+            with contextlib.suppress(OSError):
+                self._sock.shutdown(socket.SHUT_RDWR)  # a blocked read returns at once
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+        self.watch(None)
+
+
+def _too_slow(url: str) -> InputError:
+    return InputError(f"download of {url} took too long",
+                      f"the server is very slow; try again later or {_SAVE_HINT}")
+
+
 def _read_body(resp, url: str, deadline: float, limit: int) -> bytes:
     length = resp.headers.get("Content-Length", "")
     if length.isdigit() and int(length) > limit:
@@ -80,8 +122,7 @@ def _read_body(resp, url: str, deadline: float, limit: int) -> bytes:
         if size > limit:
             raise _too_big(url, limit)
         if time.monotonic() > deadline:
-            raise InputError(f"download of {url} took too long",
-                             f"the server is very slow; try again later or {_SAVE_HINT}")
+            raise _too_slow(url)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -101,17 +142,33 @@ def _target(url: str) -> tuple[str, str, int, str]:
     if not host:
         raise InputError(f"not a valid web address: {url}",
                          "the address is incomplete or malformed; write it like https://example.org/artikel")
+    if not host.isascii():  # an international name: its ASCII form is what DNS, Host and SNI get
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError as exc:
+            raise InputError(f"not a valid web address: {url}",
+                             "the host name cannot be written in DNS form; check its spelling") from exc
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     return scheme, host, port or (443 if scheme == "https" else 80), path
 
 
-def _pool(scheme: str, host: str, ip, port: int, timeout: urllib3.Timeout):
+def _pool(scheme: str, host: str, ip, port: int, timeout: urllib3.Timeout, watchdog: _Deadline):
     if scheme == "https":
         context = ssl.create_default_context()
-        return urllib3.HTTPSConnectionPool(str(ip), port, timeout=timeout, retries=False, maxsize=1,
+        pool = urllib3.HTTPSConnectionPool(str(ip), port, timeout=timeout, retries=False, maxsize=1,
                                            server_hostname=host, assert_hostname=host, ssl_context=context,
                                            cert_reqs="CERT_REQUIRED")
-    return urllib3.HTTPConnectionPool(str(ip), port, timeout=timeout, retries=False, maxsize=1)
+    else:
+        pool = urllib3.HTTPConnectionPool(str(ip), port, timeout=timeout, retries=False, maxsize=1)
+    base = pool.ConnectionCls
+
+    class Watched(base):  # type: ignore[valid-type, misc]
+        def connect(self) -> None:
+            super().connect()
+            watchdog.watch(self.sock)
+
+    pool.ConnectionCls = Watched
+    return pool
 
 
 def _host_header(host: str, port: int, scheme: str) -> str:
@@ -119,13 +176,13 @@ def _host_header(host: str, port: int, scheme: str) -> str:
     return shown if port == (443 if scheme == "https" else 80) else f"{shown}:{port}"
 
 
-def _hop(url: str, policy: FetchPolicy, timeout: urllib3.Timeout):
+def _hop(url: str, policy: FetchPolicy, timeout: urllib3.Timeout, watchdog: _Deadline):
     """One request to ``url`` through a checked address; returns (pool, response)."""
     scheme, host, port, path = _target(url)
     addresses = resolve(host, port, policy)
     last: Exception | None = None
     for ip in addresses:
-        pool = _pool(scheme, host, ip, port, timeout)
+        pool = _pool(scheme, host, ip, port, timeout, watchdog)
         try:
             resp = pool.urlopen("GET", path, headers={**_HEADERS, "Host": _host_header(host, port, scheme)},
                                 redirect=False, retries=False, preload_content=False, decode_content=True,
@@ -138,14 +195,30 @@ def _hop(url: str, policy: FetchPolicy, timeout: urllib3.Timeout):
 
 
 def fetch(url: str, timeout: float = 15.0, policy: FetchPolicy | None = None) -> Page:
-    """GET ``url`` and return its body; every failure raises InputError with a one-line message."""
+    """GET ``url`` and return its body; every failure raises InputError with a one-line message.
+    The whole download, redirects included, ends after 4 x ``timeout`` seconds."""
     policy = policy or FetchPolicy.local()
+    watchdog = _Deadline(4 * timeout)
+    try:
+        page = _fetch(url, timeout, policy, watchdog)
+    except InputError as exc:
+        if watchdog.expired:  # the cut connection surfaced as some other error
+            raise _too_slow(url) from exc
+        raise
+    finally:
+        watchdog.cancel()
+    if watchdog.expired:  # the cut looked like the end of the body
+        raise _too_slow(url)
+    return page
+
+
+def _fetch(url: str, timeout: float, policy: FetchPolicy, watchdog: _Deadline) -> Page:
     deadline = time.monotonic() + 4 * timeout
     tmo = urllib3.Timeout(connect=min(timeout, policy.connect_timeout), read=timeout)
     current = url
     try:
         for _hop_no in range(policy.max_redirects + 1):
-            pool, resp = _hop(current, policy, tmo)
+            pool, resp = _hop(current, policy, tmo, watchdog)
             try:
                 if resp.status in (301, 302, 303, 307, 308) and resp.headers.get("Location"):
                     current = urljoin(current, resp.headers["Location"])
@@ -158,6 +231,7 @@ def fetch(url: str, timeout: float = 15.0, policy: FetchPolicy | None = None) ->
                                      f"the address points to a {mime} file; pass the address of an HTML article page")
                 body = _read_body(resp, url, deadline, policy.max_bytes)
             finally:
+                watchdog.watch(None)  # before the socket closes
                 resp.release_conn()
                 pool.close()
             log.info("fetched %s (%d bytes, %s)", current, len(body), kind)

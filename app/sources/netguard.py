@@ -4,8 +4,8 @@ A :class:`FetchPolicy` says which schemes, ports and address kinds are allowed.
 ``FetchPolicy.server()`` is what the web app and the queue use: only http and
 https on the default ports, only public (global unicast) addresses. It refuses
 loopback, private, link-local (169.254.169.254, the cloud metadata address),
-multicast, reserved, unspecified, shared (100.64/10) and documentation
-addresses, in IPv4 and IPv6, and looks inside IPv4-mapped, 6to4 and Teredo
+multicast, reserved, unspecified, shared (100.64/10), IPv6 site-local (fec0::/10)
+and documentation addresses, in IPv4 and IPv6, and looks inside IPv4-mapped, 6to4 and Teredo
 IPv6 addresses. ``FetchPolicy.local()`` is the command line's: the person at
 the terminal may read their own intranet.
 
@@ -90,8 +90,9 @@ def address_problem(ip: IPAddress) -> str | None:
             return f"{problem} (inside the IPv6 address {ip})" if problem else None
     for attribute, kind in (("is_loopback", "a loopback address"), ("is_link_local", "a link-local address"),
                             ("is_multicast", "a multicast address"), ("is_unspecified", "the unspecified address"),
-                            ("is_reserved", "a reserved address"), ("is_private", "a private network address")):
-        if getattr(ip, attribute):
+                            ("is_reserved", "a reserved address"), ("is_private", "a private network address"),
+                            ("is_site_local", "a site-local address")):  # fec0::/10: Python counts it global
+        if getattr(ip, attribute, False):
             return kind
     if not ip.is_global:
         return "not a public address"

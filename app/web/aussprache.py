@@ -128,9 +128,13 @@ def remove():
         removed = remove_entry(user_lexicon(), form.original.data or "")
     except VorleserError as exc:
         return _page(EntryForm(formdata=None), f"Der Eintrag wurde nicht entfernt: {exc}", 400)
-    n = _rebuild_affected(list(removed.graphemes))
-    flash(f"Entfernt: {', '.join(removed.graphemes)}. "
-          + (f"{n} Artikel werden neu erstellt." if n else "Kein Artikel enthält das Wort."))
+    try:
+        n = _rebuild_affected(list(removed.graphemes))
+    except VorleserError as exc:  # the queue (Redis) is away: the entry is gone all the same
+        flash(f"Entfernt, aber die Artikel konnten nicht neu erstellt werden: {exc}")
+    else:
+        flash(f"Entfernt: {', '.join(removed.graphemes)}. "
+              + (f"{n} Artikel werden neu erstellt." if n else "Kein Artikel enthält das Wort."))
     return redirect(url_for("aussprache.page"), code=303)
 
 

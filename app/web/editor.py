@@ -60,6 +60,9 @@ def _german(exc: VorleserError) -> str:
     text = str(exc)
     if "not a valid web address" in text:
         return "Die Adresse ist ungültig. Schreiben Sie sie so: https://example.org/artikel"
+    if "contains a user name or password" in text:
+        return ("Adressen mit Benutzername oder Passwort (name:passwort@…) werden nicht abgerufen. "
+                "Bitte die Adresse ohne diese Angaben eingeben.")
     if "cannot be read" in text:
         return "Nur Dateien vom Typ .txt, .md oder .html können gelesen werden."
     return text

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, render_template
+from flask_login import current_user
 
 from .context import library_entry, reader_context
 from .library import get_library
@@ -21,8 +22,10 @@ def article(slug: str):
     found = get_library().get(slug)
     if found is None:
         abort(404, description=ARTICLE_NOT_FOUND)
+    if current_user.is_authenticated:  # the header names the editor and holds their CSRF token: never shared
+        return render_template("reader.html", **reader_context(found))
     page = found.memo.get("reader.html")
-    if page is None:  # rendered once per build: the page depends only on the manifest
+    if page is None:  # rendered once per build for anonymous visitors: then it depends only on the manifest
         page = found.memo["reader.html"] = render_template("reader.html", **reader_context(found))
     return page
 

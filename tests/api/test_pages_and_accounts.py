@@ -69,6 +69,7 @@ def test_sign_in_cookie_flags_rate_limit_and_safe_next(tmp_path):
     https = site.app.test_client().post("/anmelden", base_url="https://localhost",
                                          data={"name": "anna", "password": PASSWORD, "csrf_token": token})
     assert https.status_code in (302, 400, 429)
+    token = csrf_of(client.get("/anmelden").get_data(as_text=True))  # signing in renewed the session
     for _ in range(3):
         client.post("/anmelden", data={"name": "anna", "password": "falsch", "csrf_token": token})
     limited = client.post("/anmelden", data={"name": "anna", "password": PASSWORD, "csrf_token": token})
@@ -136,6 +137,9 @@ def test_hostile_title_heading_and_text_show_as_text_on_every_page(working_site)
     for name in ("library", "reader", "job", "management"):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages[name], name
     assert "&lt;script&gt;" in pages["feed"] or "<![CDATA[<script>" not in pages["feed"]
+    status = client.get(f"/auftraege/{job_id}/status.json")  # js/job-status.js sets it as textContent
+    assert status.mimetype == "application/json" and status.headers["X-Content-Type-Options"] == "nosniff"
+    assert status.json["title"] == XSS_TITLE and "no-store" in status.headers["Cache-Control"]
 
 
 def test_aussprache_edit_rebuilds_the_articles_that_contain_the_word(working_site):

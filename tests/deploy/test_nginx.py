@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -84,7 +85,7 @@ http {{
     wait_until_serving(ngx, url + "/healthz", 15, lambda: (work / "error.log").read_text()
                        if (work / "error.log").exists() else "")
     yield {"public": url, "private": f"http://127.0.0.1:{ports['private']}", "upstream": public_port,
-           "audio": audio}
+           "audio": audio, "work": work}
     stop(ngx, timeout=5)
     stop(public)
     stop(private)
@@ -147,3 +148,52 @@ def test_private_library_refuses_anonymous_mp3s_and_pages(stack):
         raise AssertionError("the private library showed its front page")
     except urllib.error.HTTPError as err:
         assert err.code == 302 and "/anmelden" in err.headers["Location"]
+
+
+@pytest.mark.parametrize("path", [f"/%5Fvorleser_audio/{SLUG}/01-titel.mp3", f"//_vorleser_audio/{SLUG}/01-titel.mp3",
+                                  f"/artikel/{SLUG}/audio/../../../_vorleser_audio/{SLUG}/01-titel.mp3",
+                                  f"/artikel/{SLUG}/audio/%2e%2e/%2e%2e/%2e%2e/_vorleser_audio/{SLUG}/01-titel.mp3"])
+def test_the_internal_location_is_not_reachable_by_other_spellings(stack, path):
+    """Security review: nginx decodes and normalises before it picks a location."""
+    import http.client
+    for site in ("public", "private"):
+        conn = http.client.HTTPConnection(stack[site].split("//")[1], timeout=10)
+        conn.request("GET", path)  # sent as written, not normalised by the client
+        reply = conn.getresponse()
+        body = reply.read()
+        conn.close()
+        assert reply.status in (400, 401, 404), (site, path, reply.status)
+        assert not body.startswith(b"ID3") and b"\xff\xfb" not in body[:4], (site, path)
+
+
+def test_an_editors_answers_in_a_private_library_are_never_cached_for_anonymous_visitors(stack):
+    """Security review: the editor's MP3 and page answers (200) must not be reused for the next
+    visitor without a cookie."""
+    import http.client
+    import http.cookiejar
+    import re
+
+    from app.accounts.store import AccountStore
+    store = AccountStore(stack["work"] / "inst-private")
+    if "nginx-editor" not in store.users():
+        store.add_user("nginx-editor", "ein sehr geheimes passwort")
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    login = opener.open(stack["private"] + "/anmelden", timeout=10).read().decode()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login).group(1)
+    data = urllib.parse.urlencode({"name": "nginx-editor", "password": "ein sehr geheimes passwort",
+                                   "csrf_token": token}).encode()
+    opener.open(urllib.request.Request(stack["private"] + "/anmelden", data=data), timeout=10).read()
+    mp3 = f"/artikel/{SLUG}/audio/01-titel.mp3"
+    for path, marker in ((mp3, None), (f"/artikel/{SLUG}", b"Abmelden (nginx-editor)")):
+        with opener.open(urllib.request.Request(stack["private"] + path, headers={"Range": "bytes=0-99"}),
+                         timeout=10) as reply:
+            body = reply.read()
+            assert reply.status in (200, 206) and (marker is None or marker in body), path
+        for _ in range(2):  # at once, and again from nginx's cache if it had kept it
+            conn = http.client.HTTPConnection(stack["private"].split("//")[1], timeout=10)
+            conn.request("GET", path, headers={"Range": "bytes=0-99"})  # no cookie; redirects not followed
+            anonymous = conn.getresponse()
+            body = anonymous.read()
+            conn.close()
+            assert anonymous.status in (302, 401) and b"nginx-editor" not in body, (path, anonymous.status)

@@ -119,7 +119,7 @@ def test_article_lock_is_exclusive_and_delete_keeps_the_cache(system, workers):
         with pytest.raises(BuildLockedError):
             system.locks.acquire(slug, blocking=False)
         if system.redis is not None:  # the Redis lock holds for another process too (flock aside)
-            other = system.redis.lock(f"vorleser:lock:article:{slug}", timeout=5)
+            other = system.redis.lock(f"{system.locks.ns}:lock:article:{slug}", timeout=5)
             assert not other.acquire(blocking=False)
     cache = sorted((system.audio_dir / ".cache").rglob("*"))
     delete_article(system.audio_dir, slug)

@@ -65,3 +65,21 @@ def test_concurrent_edits_lose_nothing(tmp_path):
     for t in threads:
         t.join()
     assert len(parse_file(path).entries) == 45
+
+
+@pytest.mark.parametrize(("graphemes", "phoneme", "alias"), [
+    (["x\x00y"], None, "xy"), (["ok"], None, "a\x01b"), (["ok"], None, "a\x7fb"), (["ok"], None, "a\ufffeb"),
+    (["x\x9by"], None, "xy"), (["ok"], "a]]b", None), (["ok"], "[[a", None)])
+def test_control_characters_and_phoneme_brackets_are_refused(tmp_path, graphemes, phoneme, alias):
+    """Security review: lxml refuses such text with a ValueError (a 500 on the page); eSpeak's [[ ]]
+    phoneme input must not be closed from inside a phoneme."""
+    with pytest.raises(LexiconError, match=r"control character|not eSpeak phoneme code") as info:
+        add_entry(tmp_path / "l.pls", make_entry(graphemes, phoneme, alias))
+    assert "\n" not in str(info.value)
+
+
+def test_markup_characters_are_text_in_the_file(tmp_path):
+    path = tmp_path / "l.pls"
+    add_entry(path, make_entry(['<b>&amp;"\'</b>', "]]>"], None, "<script>&"))
+    entry = parse_file(path).entries[0]
+    assert entry.graphemes == ('<b>&amp;"\'</b>', "]]>") and entry.alias == "<script>&"
