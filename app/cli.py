@@ -51,6 +51,8 @@ def parser() -> argparse.ArgumentParser:
 
     from .export.cli import register as register_export
     register_export(sub)
+    from .align.cli import register as register_align
+    register_align(sub)
     return p
 
 

@@ -34,3 +34,7 @@ class OutputError(VorleserError):
 
 class BuildLockedError(VorleserError):
     """Another build of the same article is running."""
+
+
+class AlignError(VorleserError):
+    """A recording cannot be aligned with the article's text (unreadable, or it does not match)."""

@@ -70,9 +70,10 @@ def sentence_entries(tl: SectionTimeline, rate: int) -> list[dict]:
         for j, token in enumerate(tokens):
             w_begin = begin + timing.onsets[j]
             w_end = begin + timing.onsets[j + 1] if j + 1 < len(tokens) else end
+            method = timing.method(j)
             word = {"start": token.start, "end": token.end,
-                    "begin_ms": ms(w_begin, rate), "end_ms": ms(max(w_end, w_begin), rate)}
-            if timing.estimated:
+                    "begin_ms": ms(w_begin, rate), "end_ms": ms(max(w_end, w_begin), rate), "method": method}
+            if method == "estimated":
                 word["estimated"] = True
             words.append(word)
         out.append({"id": sentence.id, "kind": sentence.kind, "paragraph": sentence.paragraph,

@@ -1,0 +1,39 @@
+"""Align one recording with the reference of the part of the article it narrates."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import dtw
+from .confidence import SectionScore, score_sections
+from .features import features, matched_floor, spectrum, warp_factor, warped
+from .mapping import MappedSentence, map_words
+from .reference import Reference
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PartResult:
+    sentences: list[MappedSentence]  # in the order of ``reference.sentences``
+    scores: list[SectionScore]  # per section of the part
+    cells: int
+    warp: float  # the recording's frequency warp (vocal tract length normalisation)
+
+
+def align_part(reference: Reference, recording: np.ndarray, rate: int) -> PartResult:
+    """Word times in ``recording`` (int16 mono at ``rate``) for every sentence of ``reference``."""
+    ref_spec, rec_spec = spectrum(reference.pcm, rate), spectrum(recording, rate)
+    alpha = warp_factor(ref_spec, rec_spec)
+    rec_spec = warped(rec_spec, alpha)
+    log.debug("frequency warp of the recording: %.3f", alpha)
+    ref_feat = features(ref_spec, matched_floor(ref_spec, rec_spec))
+    rec_feat = features(rec_spec)
+    del ref_spec, rec_spec
+    path = dtw.align(ref_feat, rec_feat)
+    log.debug("path of %d steps through %d cells", len(path.rows), path.cells)
+    sentences = map_words(reference, ref_feat, path)
+    scores = score_sections(reference, ref_feat, rec_feat, path, sentences)
+    return PartResult(sentences, scores, path.cells, alpha)

@@ -1,0 +1,84 @@
+"""How well each sentence and section of the reference found its match in the recording.
+
+For every reference frame the path gives a distance to the recording frames
+it matched, divided by the typical distance between unrelated frames (so 0
+is identical, about 1 is no better than chance). A sentence is *matched*
+when at least half of its audible frames are close (ratio below
+CLOSE_RATIO) and its length in the recording fits the narrator's overall
+tempo. Text the narrator left out fails both: the path squeezes its
+reference into a moment of the recording, or smears it over other speech.
+
+A section's confidence is the share of its words in matched sentences. The
+alignment is refused when a section's confidence is below MIN_CONFIDENCE or
+when a whole paragraph of it is unmatched.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .dtw import Path
+from .features import LOUD_COLUMN
+from .mapping import SPEECH_LOUD, MappedSentence
+from .reference import Reference
+
+CLOSE_RATIO = 0.6  # a frame matched this close (relative to chance) counts as found
+MIN_CLOSE = 0.5  # a sentence needs this share of close frames
+TEMPO_RANGE = (0.35, 3.0)  # a sentence's duration ratio, relative to the part's median, must be inside
+MIN_CONFIDENCE = 0.85  # a section below this is refused
+MIN_PARAGRAPH = 0.5  # a paragraph with fewer matched words than this share is refused
+
+
+@dataclass
+class SectionScore:
+    section: int  # index in article.sections
+    confidence: float  # share of words in matched sentences, 0..1
+    matched: list[bool] = field(default_factory=list)  # per sentence of the section
+    missing_paragraphs: list[int] = field(default_factory=list)  # paragraph numbers (1..) not found
+
+    @property
+    def refused(self) -> bool:
+        return self.confidence < MIN_CONFIDENCE or bool(self.missing_paragraphs)
+
+
+def frame_ratios(ref_feat: np.ndarray, rec_feat: np.ndarray, path: Path) -> np.ndarray:
+    """Per reference frame: mean distance to its matched recording frames / typical distance."""
+    total = np.zeros(len(ref_feat))
+    count = np.zeros(len(ref_feat))
+    step = 65536  # bounded memory for long paths
+    for k in range(0, len(path.rows), step):
+        rows, cols = path.rows[k:k + step], path.cols[k:k + step]
+        d = np.sqrt(((ref_feat[rows] - rec_feat[cols]) ** 2).sum(axis=1))
+        np.add.at(total, rows, d)
+        np.add.at(count, rows, 1)
+    return total / np.maximum(count, 1) / max(path.typical, 1e-9)
+
+
+def score_sections(ref: Reference, ref_feat: np.ndarray, rec_feat: np.ndarray, path: Path,
+                   mapped: list[MappedSentence]) -> list[SectionScore]:
+    """One score per section of ``ref``."""
+    ratios = frame_ratios(ref_feat, rec_feat, path)
+    audible = ref_feat[:, LOUD_COLUMN] > SPEECH_LOUD
+    hop = len(ref.pcm) / len(ref_feat)
+    close, tempo = [], []
+    for sent, m in zip(ref.sentences, mapped):
+        a, b = int(sent.begin / hop), max(int(sent.begin / hop) + 1, int(sent.speech_end / hop))
+        r = ratios[a:b][audible[a:b]]
+        close.append(float(np.mean(r < CLOSE_RATIO)) if len(r) else 1.0)
+        tempo.append((m.end - m.begin) / max(1e-3, (sent.speech_end - sent.begin) / ref.rate))
+    usual = float(np.median(tempo)) if tempo else 1.0
+    lo, hi = TEMPO_RANGE[0] * usual, TEMPO_RANGE[1] * usual
+    found = [c >= MIN_CLOSE and lo <= t <= hi for c, t in zip(close, tempo)]
+    scores = []
+    for si in ref.sections:
+        idx = [k for k, s in enumerate(ref.sentences) if s.section == si]
+        words = np.array([max(1, len(ref.sentences[k].onsets)) for k in idx], float)
+        ok = np.array([found[k] for k in idx])
+        missing = []
+        for p in sorted({ref.sentences[k].paragraph for k in idx} - {0}):
+            in_p = [n for n, k in enumerate(idx) if ref.sentences[k].paragraph == p]
+            if words[in_p][ok[in_p]].sum() < MIN_PARAGRAPH * words[in_p].sum():
+                missing.append(p)
+        scores.append(SectionScore(si, float(words[ok].sum() / words.sum()), ok.tolist(), missing))
+    return scores

@@ -1,0 +1,111 @@
+"""Carry the reference's word boundaries through the warping path into the recording.
+
+A word's onset in the reference is its eSpeak word event. When that falls in
+silence (a sentence starts with a short pause), the onset is moved forward to
+the first audible frame, which the path places precisely; the same lead-in is
+then put back in front of it in the recording. A reference frame that the
+path matches with several recording frames (the narrator is slower there)
+maps to the first of them: where the word begins.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .dtw import Path
+from .features import HOP_S, LOUD_COLUMN, hop_samples
+from .reference import Reference
+
+SPEECH_LOUD = -1.5  # relative loudness column (dB / 10) above which a reference frame is speech
+MAX_LEAD_FRAMES = 30  # an onset is moved at most this far (300 ms) to the first audible frame
+
+
+@dataclass
+class MappedSentence:
+    begin: float  # seconds in the recording
+    end: float
+    onsets: list[float]
+    methods: list[str]
+
+
+def first_last(path: Path, n_rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each reference frame, the first and last recording frame the path matches with it."""
+    first = np.full(n_rows, np.iinfo(np.int64).max)
+    last = np.full(n_rows, -1)
+    np.minimum.at(first, path.rows, path.cols)
+    np.maximum.at(last, path.rows, path.cols)
+    return first, last
+
+
+def map_words(ref: Reference, ref_features: np.ndarray, path: Path) -> list[MappedSentence]:
+    """Recording times of every sentence and word of ``ref``, in order and never overlapping."""
+    first, last = first_last(path, len(ref_features))
+    loud = ref_features[:, LOUD_COLUMN]
+    n = len(ref_features)
+    rate = ref.rate
+    hop_s = hop_samples(rate) / rate
+    out: list[MappedSentence] = []
+    for sent in ref.sentences:
+        frames = [s / rate / hop_s for s in sent.onsets]
+        onsets = []
+        for k, f in enumerate(frames):
+            i = min(n - 1, int(round(f)))
+            limit = min(MAX_LEAD_FRAMES, int(frames[k + 1]) - i - 1 if k + 1 < len(frames) else MAX_LEAD_FRAMES)
+            lead = 0
+            while lead < limit and i + lead + 1 < n and loud[i + lead] <= SPEECH_LOUD:
+                lead += 1
+            if loud[min(n - 1, i + lead)] <= SPEECH_LOUD:
+                lead = 0  # no speech nearby: keep the event's own frame
+            onsets.append((first[i + lead] - lead + (f - i)) * hop_s)
+        end_frame = min(n - 1, int(np.ceil(sent.speech_end / rate / hop_s)))
+        end = (last[end_frame] + 1) * hop_s
+        out.append(MappedSentence(onsets[0] if onsets else 0.0, end, onsets, methods_after_alignment(sent.methods)))
+    _make_monotone(out)
+    return out
+
+
+def _make_monotone(sentences: list[MappedSentence]) -> None:
+    """Onsets never go back; a sentence ends after its last onset and before the next one begins."""
+    t = 0.0
+    for s in sentences:
+        s.onsets = [t := max(t, o) for o in s.onsets] or [t]
+        s.begin = s.onsets[0]
+        s.end = max(s.end, t + HOP_S)
+    for a, b in zip(sentences, sentences[1:]):
+        a.end = min(a.end, b.begin)
+
+
+def methods_after_alignment(methods: list[str]) -> list[str]:
+    """Reference words with an eSpeak event of their own become "aligned"; the others
+    (eSpeak merged them into a neighbour) stay "interpolated"."""
+    return ["aligned" if m == "engine" else "interpolated" for m in methods]
+
+
+def fill_between(sentences: list[MappedSentence], found: list[bool], ref: Reference) -> int:
+    """Give sentences the recording did not match (in a section that passed) times between
+    their matched neighbours, in proportion to the reference; their words become
+    "interpolated". Returns how many sentences were filled."""
+    filled = 0
+    k = 0
+    while k < len(sentences):
+        if found[k]:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(sentences) and not found[end + 1]:
+            end += 1
+        t0 = sentences[k - 1].end if k > 0 else sentences[k].begin
+        t1 = sentences[end + 1].begin if end + 1 < len(sentences) else sentences[end].end
+        r0, r1 = ref.sentences[k].begin, ref.sentences[end].end
+        scale = max(0.0, t1 - t0) / max(1, r1 - r0)
+        for n in range(k, end + 1):
+            rs, ms = ref.sentences[n], sentences[n]
+            ms.onsets = [t0 + (o - r0) * scale for o in rs.onsets]
+            ms.begin = t0 + (rs.begin - r0) * scale
+            ms.end = t0 + (rs.end - r0) * scale
+            ms.methods = ["interpolated"] * len(ms.onsets)
+            filled += 1
+        k = end + 1
+    _make_monotone(sentences)
+    return filled
