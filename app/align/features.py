@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.ndimage import maximum_filter1d
 
 HOP_S = 0.01
 WIN_S = 0.025
@@ -75,6 +74,17 @@ def _dct(n_in: int, n_out: int) -> np.ndarray:
     return basis.astype(np.float32)
 
 
+def _running_max(x: np.ndarray, size: int) -> np.ndarray:
+    """Maximum over a centred window of ``size`` frames (edges repeat)."""
+    half = size // 2
+    padded = np.pad(x, half, mode="edge")
+    out = np.empty_like(x)
+    for a in range(0, len(x), BLOCK):
+        b = min(len(x), a + BLOCK)
+        out[a:b] = np.lib.stride_tricks.sliding_window_view(padded[a:b + 2 * half], size).max(axis=1)
+    return out
+
+
 def _slice(pcm: np.ndarray, lo: int, hi: int) -> np.ndarray:
     """Samples lo..hi of ``pcm`` as float32 in [-1, 1], zeros outside."""
     out = np.zeros(hi - lo, np.float32)
@@ -124,7 +134,7 @@ def features(spec: Spectrum, floor: np.ndarray | None = None) -> np.ndarray:
     logmel = np.log(mel + FLOOR)
     ceps = logmel @ dct
     level = 10 * np.log10(mel.sum(axis=1) + FLOOR)
-    nearby = maximum_filter1d(level, size=max(1, int(LOUD_WINDOW_S / HOP_S)) | 1, mode="nearest")
+    nearby = _running_max(level, int(LOUD_WINDOW_S / HOP_S) | 1)
     loud = np.clip(level - nearby, -LOUD_RANGE_DB, 0.0)
     speech = loud > -25.0
     basis = ceps[speech] if speech.sum() > 10 else ceps
