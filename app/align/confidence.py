@@ -23,7 +23,9 @@ from .features import LOUD_COLUMN
 from .mapping import SPEECH_LOUD, MappedSentence
 from .reference import Reference
 
-CLOSE_RATIO = 0.6  # a frame matched this close (relative to chance) counts as found
+CLOSE_RATIO = 0.7  # a frame matched this close (relative to its match's neighbours) counts as found
+NEIGHBOURS = 16  # recording frames a match is compared with ...
+NEIGHBOUR_FRAMES = (30, 300)  # ... this many frames away (0.3 to 3 s), either side
 MIN_CLOSE = 0.5  # a sentence needs this share of close frames
 TEMPO_RANGE = (0.35, 3.0)  # a sentence's duration ratio, relative to the part's median, must be inside
 MIN_CONFIDENCE = 0.85  # a section below this is refused
@@ -42,17 +44,28 @@ class SectionScore:
         return self.confidence < MIN_CONFIDENCE or bool(self.missing_paragraphs)
 
 
-def frame_ratios(ref_feat: np.ndarray, rec_feat: np.ndarray, path: Path) -> np.ndarray:
-    """Per reference frame: mean distance to its matched recording frames / typical distance."""
-    total = np.zeros(len(ref_feat))
-    count = np.zeros(len(ref_feat))
-    step = 65536  # bounded memory for long paths
-    for k in range(0, len(path.rows), step):
-        rows, cols = path.rows[k:k + step], path.cols[k:k + step]
-        d = np.sqrt(((ref_feat[rows] - rec_feat[cols]) ** 2).sum(axis=1))
-        np.add.at(total, rows, d)
-        np.add.at(count, rows, 1)
-    return total / np.maximum(count, 1) / max(path.typical, 1e-9)
+def frame_ratios(ref_feat: np.ndarray, rec_feat: np.ndarray, path: Path, seed: int = 0) -> np.ndarray:
+    """Per reference frame: distance to the recording frame the path matched with it, divided
+    by the median distance to recording frames 0.3 to 3 s away from that one. A frame the
+    narrator really said is much closer to its match than to its neighbours (about 0.3 to
+    0.6); text that is not in the recording is matched no better than chance (about 1).
+    Dividing by the neighbours cancels out how different the two voices are."""
+    n = len(ref_feat)
+    match = np.full(n, np.iinfo(np.int64).max)
+    np.minimum.at(match, path.rows, path.cols)
+    rng = np.random.default_rng(seed)
+    out = np.empty(n)
+    for a in range(0, n, 8192):
+        b = min(n, a + 8192)
+        ref = ref_feat[a:b]
+        cols = match[a:b]
+        near = np.sqrt(((ref - rec_feat[cols]) ** 2).sum(axis=1))
+        offsets = rng.integers(NEIGHBOUR_FRAMES[0], NEIGHBOUR_FRAMES[1], (b - a, NEIGHBOURS))
+        offsets *= rng.choice([-1, 1], offsets.shape)
+        others = np.clip(cols[:, None] + offsets, 0, len(rec_feat) - 1)
+        far = np.sqrt(((ref[:, None, :] - rec_feat[others]) ** 2).sum(axis=2))
+        out[a:b] = near / np.maximum(np.median(far, axis=1), 1e-9)
+    return out
 
 
 def score_sections(ref: Reference, ref_feat: np.ndarray, rec_feat: np.ndarray, path: Path,

@@ -61,6 +61,8 @@ class Truth:
     onsets: dict[tuple[int, int, int], float] = field(default_factory=dict)
     # per section: (true onset of its first word, true end of its last sentence's audio)
     sections: list[tuple[float, float]] = field(default_factory=list)
+    # (section index, sentence index) -> (start, end) of the sentence's audio, seconds
+    sentences: dict[tuple[int, int], tuple[float, float]] = field(default_factory=dict)
 
 
 def _jingle(seconds: float, level: float, rng: np.random.Generator) -> np.ndarray:
@@ -105,6 +107,7 @@ def narrate(article: Article, n: Narrator, path: Path) -> Truth:
             if first is None:
                 first = (pos + onsets[0]) / RATE
             pieces.append(pcm * gain)
+            truth.sentences[(si, k)] = (pos / RATE, (pos + len(pcm)) / RATE)
             pos += len(pcm)
             end = pos / RATE
             if idx + 1 < len(kept):
@@ -138,6 +141,7 @@ def narrate(article: Article, n: Narrator, path: Path) -> Truth:
     if n.tempo != 1.0:
         truth.onsets = {k: v / n.tempo for k, v in truth.onsets.items()}
         truth.sections = [(a / n.tempo, b / n.tempo) for a, b in truth.sections]
+        truth.sentences = {k: (a / n.tempo, b / n.tempo) for k, (a, b) in truth.sentences.items()}
     return truth
 
 
