@@ -34,6 +34,7 @@ def align_part(reference: Reference, recording: np.ndarray, rate: int) -> PartRe
     del ref_spec, rec_spec
     path = dtw.align(ref_feat, rec_feat)
     log.debug("path of %d steps through %d cells", len(path.rows), path.cells)
-    sentences = map_words(reference, ref_feat, path)
-    scores = score_sections(reference, ref_feat, rec_feat, path, sentences)
+    sentences = map_words(reference, ref_feat, rec_feat, path)
+    null = dtw.align(ref_feat, np.ascontiguousarray(rec_feat[::-1]))
+    scores = score_sections(reference, ref_feat, rec_feat, path, sentences, null)
     return PartResult(sentences, scores, path.cells, alpha)

@@ -1,12 +1,17 @@
 """How well each sentence and section of the reference found its match in the recording.
 
-For every reference frame the path gives a distance to the recording frames
-it matched, divided by the typical distance between unrelated frames (so 0
-is identical, about 1 is no better than chance). A sentence is *matched*
-when at least half of its audible frames are close (ratio below
-CLOSE_RATIO) and its length in the recording fits the narrator's overall
-tempo. Text the narrator left out fails both: the path squeezes its
-reference into a moment of the recording, or smears it over other speech.
+For every reference frame, the distance to the recording frame the path
+matched with it is divided by its distance to recording frames a little
+further away (so 0 is identical, about 1 is no better than a neighbour).
+DTW is flexible enough to find fairly close frames even in another text, so
+the same is measured on a *null* alignment, the reference against the
+recording played backwards (the same voice and room, but not the text): a
+frame is *close* when it beats CHANCE_QUANTILE of the null's frames.
+
+A sentence is *matched* when enough of its audible frames are close in both
+senses and its length in the recording fits the narrator's overall tempo.
+Text the narrator left out fails: the path squeezes its reference into a
+moment of the recording, or smears it over other speech.
 
 A section's confidence is the share of its words in matched sentences. The
 alignment is refused when a section's confidence is below MIN_CONFIDENCE or
@@ -24,10 +29,12 @@ from .mapping import SPEECH_LOUD, MappedSentence
 from .reference import Reference
 
 CLOSE_RATIO = 0.7  # a frame matched this close (relative to its match's neighbours) counts as found
+CHANCE_QUANTILE = 20  # ... and a frame closer than this percentile of the null alignment's frames
+MIN_BEYOND_CHANCE = 0.2  # a sentence needs this share of such frames (chance gives about 0.2)
 NEIGHBOURS = 16  # recording frames a match is compared with ...
 NEIGHBOUR_FRAMES = (30, 300)  # ... this many frames away (0.3 to 3 s), either side
 MIN_CLOSE = 0.5  # a sentence needs this share of close frames
-TEMPO_RANGE = (0.35, 3.0)  # a sentence's duration ratio, relative to the part's median, must be inside
+TEMPO_RANGE = (0.5, 2.0)  # a sentence's duration ratio, relative to the part's median, must be inside
 MIN_CONFIDENCE = 0.85  # a section below this is refused
 MIN_PARAGRAPH = 0.5  # a paragraph with fewer matched words than this share is refused
 
@@ -69,20 +76,25 @@ def frame_ratios(ref_feat: np.ndarray, rec_feat: np.ndarray, path: Path, seed: i
 
 
 def score_sections(ref: Reference, ref_feat: np.ndarray, rec_feat: np.ndarray, path: Path,
-                   mapped: list[MappedSentence]) -> list[SectionScore]:
-    """One score per section of ``ref``."""
+                   mapped: list[MappedSentence], null_path: Path) -> list[SectionScore]:
+    """One score per section of ``ref``; ``null_path`` aligns the reference with the recording
+    played backwards (``rec_feat[::-1]``)."""
     ratios = frame_ratios(ref_feat, rec_feat, path)
     audible = ref_feat[:, LOUD_COLUMN] > SPEECH_LOUD
+    null = frame_ratios(ref_feat, np.ascontiguousarray(rec_feat[::-1]), null_path)
+    chance = float(np.percentile(null[audible], CHANCE_QUANTILE)) if audible.any() else 0.0
     hop = len(ref.pcm) / len(ref_feat)
-    close, tempo = [], []
+    found, tempo = [], []
     for sent, m in zip(ref.sentences, mapped):
         a, b = int(sent.begin / hop), max(int(sent.begin / hop) + 1, int(sent.speech_end / hop))
         r = ratios[a:b][audible[a:b]]
-        close.append(float(np.mean(r < CLOSE_RATIO)) if len(r) else 1.0)
+        close = float(np.mean(r < CLOSE_RATIO)) if len(r) else 1.0
+        beyond = float(np.mean(r < chance)) if len(r) else 1.0
+        found.append(close >= MIN_CLOSE and beyond >= MIN_BEYOND_CHANCE)
         tempo.append((m.end - m.begin) / max(1e-3, (sent.speech_end - sent.begin) / ref.rate))
     usual = float(np.median(tempo)) if tempo else 1.0
     lo, hi = TEMPO_RANGE[0] * usual, TEMPO_RANGE[1] * usual
-    found = [c >= MIN_CLOSE and lo <= t <= hi for c, t in zip(close, tempo)]
+    found = [f and lo <= t <= hi for f, t in zip(found, tempo)]
     scores = []
     for si in ref.sections:
         idx = [k for k, s in enumerate(ref.sentences) if s.section == si]

@@ -18,6 +18,7 @@ from .features import HOP_S, LOUD_COLUMN, hop_samples
 from .reference import Reference
 
 SPEECH_LOUD = -1.5  # relative loudness column (dB / 10) above which a reference frame is speech
+PAUSE_FRAMES = 15  # 150 ms of silence in the recording ends a sentence
 MAX_LEAD_FRAMES = 30  # an onset is moved at most this far (300 ms) to the first audible frame
 
 
@@ -38,10 +39,17 @@ def first_last(path: Path, n_rows: int) -> tuple[np.ndarray, np.ndarray]:
     return first, last
 
 
-def map_words(ref: Reference, ref_features: np.ndarray, path: Path) -> list[MappedSentence]:
-    """Recording times of every sentence and word of ``ref``, in order and never overlapping."""
+def map_words(ref: Reference, ref_features: np.ndarray, rec_features: np.ndarray, path: Path
+              ) -> list[MappedSentence]:
+    """Recording times of every sentence and word of ``ref``, in order and never overlapping.
+
+    A sentence ends at the recording's first pause after its last word's onset, at
+    the latest where the path puts the reference's last audible frame (a word-inner
+    silence of the reference can soak up a long pause of the narrator, and the path
+    then carries the word's last sound into the next sentence)."""
     first, last = first_last(path, len(ref_features))
     loud = ref_features[:, LOUD_COLUMN]
+    rec_loud = rec_features[:, LOUD_COLUMN]
     n = len(ref_features)
     rate = ref.rate
     hop_s = hop_samples(rate) / rate
@@ -58,11 +66,30 @@ def map_words(ref: Reference, ref_features: np.ndarray, path: Path) -> list[Mapp
             if loud[min(n - 1, i + lead)] <= SPEECH_LOUD:
                 lead = 0  # no speech nearby: keep the event's own frame
             onsets.append((first[i + lead] - lead + (f - i)) * hop_s)
-        end_frame = min(n - 1, int(np.ceil(sent.speech_end / rate / hop_s)))
-        end = (last[end_frame] + 1) * hop_s
+        k = min(n - 1, max(0, int(sent.speech_end / rate / hop_s) - 1))
+        end = _pause_after(rec_loud, int(onsets[-1] / hop_s) + 3 if onsets else first[k], first[k])
+        end *= hop_s
         out.append(MappedSentence(onsets[0] if onsets else 0.0, end, onsets, methods_after_alignment(sent.methods)))
     _make_monotone(out)
     return out
+
+
+def _pause_after(rec_loud: np.ndarray, start: int, limit: int) -> int:
+    """The first frame from ``start`` that begins PAUSE_FRAMES of silence, else the frame
+    after ``limit`` or after the speech that continues there."""
+    j = start
+    quiet = 0
+    while j <= limit + MAX_LEAD_FRAMES and j < len(rec_loud):
+        if rec_loud[j] <= SPEECH_LOUD:
+            quiet += 1
+            if quiet >= PAUSE_FRAMES:
+                return j - quiet + 1
+        else:
+            quiet = 0
+            if j > limit:
+                break
+        j += 1
+    return max(start, min(j, limit + 1))
 
 
 def _make_monotone(sentences: list[MappedSentence]) -> None:
