@@ -25,7 +25,7 @@ class PartResult:
 
 def align_part(reference: Reference, recording: np.ndarray, rate: int) -> PartResult:
     """Word times in ``recording`` (int16 mono at ``rate``) for every sentence of ``reference``."""
-    ref_spec, rec_spec = spectrum(reference.pcm, rate), spectrum(recording, rate)
+    ref_spec, rec_spec = spectrum(reference.pcm, reference.rate), spectrum(recording, rate)
     alpha = warp_factor(ref_spec, rec_spec)
     rec_spec = warped(rec_spec, alpha)
     log.debug("frequency warp of the recording: %.3f", alpha)
@@ -34,7 +34,7 @@ def align_part(reference: Reference, recording: np.ndarray, rate: int) -> PartRe
     del ref_spec, rec_spec
     path = dtw.align(ref_feat, rec_feat)
     log.debug("path of %d steps through %d cells", len(path.rows), path.cells)
-    sentences = map_words(reference, ref_feat, rec_feat, path)
+    sentences = map_words(reference, ref_feat, rec_feat, path, rate)
     null = dtw.align(ref_feat, np.ascontiguousarray(rec_feat[::-1]))
     scores = score_sections(reference, ref_feat, rec_feat, path, sentences, null)
     return PartResult(sentences, scores, path.cells, alpha)

@@ -39,8 +39,8 @@ def first_last(path: Path, n_rows: int) -> tuple[np.ndarray, np.ndarray]:
     return first, last
 
 
-def map_words(ref: Reference, ref_features: np.ndarray, rec_features: np.ndarray, path: Path
-              ) -> list[MappedSentence]:
+def map_words(ref: Reference, ref_features: np.ndarray, rec_features: np.ndarray, path: Path,
+              rec_rate: int | None = None) -> list[MappedSentence]:
     """Recording times of every sentence and word of ``ref``, in order and never overlapping.
 
     A sentence ends at the recording's first pause after its last word's onset, at
@@ -53,6 +53,8 @@ def map_words(ref: Reference, ref_features: np.ndarray, rec_features: np.ndarray
     n = len(ref_features)
     rate = ref.rate
     hop_s = hop_samples(rate) / rate
+    rec_rate = rec_rate or rate
+    rec_hop = hop_samples(rec_rate) / rec_rate
     out: list[MappedSentence] = []
     for sent in ref.sentences:
         frames = [s / rate / hop_s for s in sent.onsets]
@@ -65,10 +67,10 @@ def map_words(ref: Reference, ref_features: np.ndarray, rec_features: np.ndarray
                 lead += 1
             if loud[min(n - 1, i + lead)] <= SPEECH_LOUD:
                 lead = 0  # no speech nearby: keep the event's own frame
-            onsets.append((first[i + lead] - lead + (f - i)) * hop_s)
+            onsets.append(first[i + lead] * rec_hop + (f - i - lead) * hop_s)
         k = min(n - 1, max(0, int(sent.speech_end / rate / hop_s) - 1))
-        end = _pause_after(rec_loud, int(onsets[-1] / hop_s) + 3 if onsets else first[k], first[k])
-        end *= hop_s
+        end = _pause_after(rec_loud, int(onsets[-1] / rec_hop) + 3 if onsets else first[k], first[k])
+        end *= rec_hop
         out.append(MappedSentence(onsets[0] if onsets else 0.0, end, onsets, methods_after_alignment(sent.methods)))
     _make_monotone(out)
     return out
