@@ -34,7 +34,7 @@ MIN_BEYOND_CHANCE = 0.2  # a sentence needs this share of such frames (chance gi
 NEIGHBOURS = 16  # recording frames a match is compared with ...
 NEIGHBOUR_FRAMES = (30, 300)  # ... this many frames away (0.3 to 3 s), either side
 MIN_CLOSE = 0.5  # a sentence needs this share of close frames
-TEMPO_RANGE = (0.5, 2.0)  # a sentence's duration ratio, relative to the part's median, must be inside
+TEMPO_RANGE = (0.4, 2.5)  # a sentence's duration ratio, relative to the part's median, must be inside
 MIN_CONFIDENCE = 0.85  # a section below this is refused
 MIN_PARAGRAPH = 0.5  # a paragraph with fewer matched words than this share is refused
 

@@ -69,7 +69,11 @@ def map_words(ref: Reference, ref_features: np.ndarray, rec_features: np.ndarray
                 lead = 0  # no speech nearby: keep the event's own frame
             onsets.append(first[i + lead] * rec_hop + (f - i - lead) * hop_s)
         k = min(n - 1, max(0, int(sent.speech_end / rate / hop_s) - 1))
-        end = _pause_after(rec_loud, int(onsets[-1] / rec_hop) + 3 if onsets else first[k], first[k])
+        # search from the match of a point 60 % into the last word: a closure inside the word
+        # (a "p" of "Sprachausgabe") must not end the sentence
+        inside = min(k, int(frames[-1] + 0.6 * (k - frames[-1]))) if frames else k
+        start = max(int(onsets[-1] / rec_hop) + 3 if onsets else 0, int(first[max(0, inside)]))
+        end = _pause_after(rec_loud, min(start, int(first[k])), int(first[k]))
         end *= rec_hop
         out.append(MappedSentence(onsets[0] if onsets else 0.0, end, onsets, methods_after_alignment(sent.methods)))
     _make_monotone(out)

@@ -88,8 +88,8 @@ class AlignResult:
         m, s = divmod(round(self.duration_ms / 1000), 60)
         counts = ", ".join(f"{n} {k}" for k, n in sorted(self.words.items()))
         return (f"{self.slug}: {self.sections} sections, {m}:{s:02d} min, {self.sentences} sentences, "
-                f"words {counts}, lowest section confidence {self.confidence:.2f}, "
-                f"{self.encoded} files encoded, {self.seconds:.1f} s -> {self.path}")
+                f"words {counts}, lowest section confidence {self.confidence:.2f}, aligned in "
+                f"{self.align_seconds:.1f} s, {self.encoded} files encoded, {self.seconds:.1f} s -> {self.path}")
 
 
 def _check_count(article: Article, recordings: list) -> None:
