@@ -46,6 +46,7 @@ METRICS = {
     "page_weight": ("weight", "page_weight", "reader page weight (gzip)"),
     "server_load": ("load", "server_load", "server under load"),
     "memory": ("memory", "memory", "peak RSS of a cold build"),
+    "align_accuracy": ("align_accuracy", "align_accuracy", "forced alignment (vorleser align)"),
 }
 
 
