@@ -14,6 +14,8 @@ from .reference import Reference
 
 log = logging.getLogger(__name__)
 
+NULL_FRAMES = 30_000  # the null alignment uses at most 5 minutes of the reference
+
 
 @dataclass
 class PartResult:
@@ -35,6 +37,9 @@ def align_part(reference: Reference, recording: np.ndarray, rate: int) -> PartRe
     path = dtw.align(ref_feat, rec_feat)
     log.debug("path of %d steps through %d cells", len(path.rows), path.cells)
     sentences = map_words(reference, ref_feat, rec_feat, path, rate)
-    null = dtw.align(ref_feat, np.ascontiguousarray(rec_feat[::-1]))
-    scores = score_sections(reference, ref_feat, rec_feat, path, sentences, null)
+    # what chance looks like: the reference (its first minutes suffice) against the recording backwards
+    n = min(len(ref_feat), NULL_FRAMES)
+    backwards = np.ascontiguousarray(rec_feat[::-1][:max(1, n * len(rec_feat) // len(ref_feat))])
+    null = dtw.align(ref_feat[:n], backwards)
+    scores = score_sections(reference, ref_feat, rec_feat, path, sentences, (null, backwards))
     return PartResult(sentences, scores, path.cells, alpha)

@@ -76,13 +76,15 @@ def frame_ratios(ref_feat: np.ndarray, rec_feat: np.ndarray, path: Path, seed: i
 
 
 def score_sections(ref: Reference, ref_feat: np.ndarray, rec_feat: np.ndarray, path: Path,
-                   mapped: list[MappedSentence], null_path: Path) -> list[SectionScore]:
-    """One score per section of ``ref``; ``null_path`` aligns the reference with the recording
-    played backwards (``rec_feat[::-1]``)."""
+                   mapped: list[MappedSentence], null: tuple[Path, np.ndarray]) -> list[SectionScore]:
+    """One score per section of ``ref``; ``null`` is the path of (the start of) the reference
+    against the recording played backwards, and those backward features."""
     ratios = frame_ratios(ref_feat, rec_feat, path)
     audible = ref_feat[:, LOUD_COLUMN] > SPEECH_LOUD
-    null = frame_ratios(ref_feat, np.ascontiguousarray(rec_feat[::-1]), null_path)
-    chance = float(np.percentile(null[audible], CHANCE_QUANTILE)) if audible.any() else 0.0
+    null_path, backwards = null
+    n = int(null_path.rows.max()) + 1
+    chance_ratios = frame_ratios(ref_feat[:n], backwards, null_path)[audible[:n]]
+    chance = float(np.percentile(chance_ratios, CHANCE_QUANTILE)) if len(chance_ratios) else 0.0
     hop = len(ref.pcm) / len(ref_feat)
     found, tempo = [], []
     for sent, m in zip(ref.sentences, mapped):

@@ -93,8 +93,9 @@ def banded(ref: np.ndarray, rec: np.ndarray, lo: np.ndarray, hi: np.ndarray, ski
                 up = np.ones(w, bool)
             else:
                 pl, ph = int(lo[i - 1]), int(hi[i - 1])
-                above = _row_view(prev, pl, ph, l, h)  # D[i-1, j]
-                diag = _row_view(prev, pl, ph, l - 1, h - 1) + c  # D[i-1, j-1] + c (diagonal weight 2)
+                ext = _row_view(prev, pl, ph, l - 1, h)  # D[i-1, j] for j in l-1 .. h-1
+                above = ext[1:]
+                diag = ext[:-1] + c  # D[i-1, j-1] + c (diagonal weight 2)
                 up = above <= diag
                 arrive = np.where(up, above, diag)
             run = np.cumsum(c)
@@ -120,7 +121,8 @@ def banded(ref: np.ndarray, rec: np.ndarray, lo: np.ndarray, hi: np.ndarray, ski
 
 def _row_view(prev: np.ndarray, pl: int, ph: int, l: int, h: int) -> np.ndarray:
     """prev (over columns pl..ph) read at columns l..h, infinite outside."""
-    out = np.full(h - l, np.inf)
+    out = np.empty(h - l)
+    out.fill(np.inf)
     a, b = max(l, pl), min(h, ph)
     if b > a:
         out[a - l:b - l] = prev[a - pl:b - pl]

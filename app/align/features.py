@@ -27,7 +27,7 @@ FMIN, FMAX = 60.0, 7600.0
 FLOOR = 1e-9  # power floor (about -90 dB re full scale): digital silence
 LOUD_WINDOW_S = 3.0  # the "loudest speech nearby" looks this far around
 LOUD_RANGE_DB = 45.0  # relative loudness is clipped to this range
-BLOCK = 4096  # frames per block
+BLOCK = 2048  # frames per block
 WARP_GRID = np.round(np.arange(0.8, 1.3001, 0.025), 3)  # frequency warps tried for the recording
 WARP_BANDS = slice(3, 35)  # bands compared for the warp (the edges carry little speech)
 LOUD_COLUMN = N_CEPS  # the feature column with the relative loudness (dB / 10)
@@ -105,8 +105,8 @@ class Spectrum:
 def spectrum(pcm: np.ndarray, rate: int) -> Spectrum:
     """Mel power of mono int16 ``pcm``; frame i is centred at i * hop."""
     hop = hop_samples(rate)
-    win = int(rate * WIN_S)
-    n_fft = 1 << (win - 1).bit_length()
+    win = 1 << round(np.log2(rate * WIN_S))  # about 25 ms, a power of two for the FFT (23 ms at 22.05 kHz)
+    n_fft = win
     n_frames = len(pcm) // hop + 1
     bank = _mel_filters(rate, n_fft).T.copy()
     window = np.hanning(win).astype(np.float32)

@@ -5,7 +5,7 @@ silence (a sentence starts with a short pause), the onset is moved forward to
 the first audible frame, which the path places precisely; the same lead-in is
 then put back in front of it in the recording. A reference frame that the
 path matches with several recording frames (the narrator is slower there)
-maps to the first of them: where the word begins.
+maps to the first of them that is audible: where the word begins.
 """
 from __future__ import annotations
 
@@ -67,7 +67,10 @@ def map_words(ref: Reference, ref_features: np.ndarray, rec_features: np.ndarray
                 lead += 1
             if loud[min(n - 1, i + lead)] <= SPEECH_LOUD:
                 lead = 0  # no speech nearby: keep the event's own frame
-            onsets.append(first[i + lead] * rec_hop + (f - i - lead) * hop_s)
+            j = first[i + lead]
+            while j < last[i + lead] and rec_loud[j] <= SPEECH_LOUD:
+                j += 1  # the path held this sound through the narrator's pause: the word starts after it
+            onsets.append(j * rec_hop + (f - i - lead) * hop_s)
         k = min(n - 1, max(0, int(sent.speech_end / rate / hop_s) - 1))
         # search from the match of a point 60 % into the last word: a closure inside the word
         # (a "p" of "Sprachausgabe") must not end the sentence

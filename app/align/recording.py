@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +36,25 @@ class Recording:
         return len(self.pcm) / self.rate
 
 
+def _decode(path: Path, rate: int) -> np.ndarray:
+    """ffmpeg writes the PCM to a temporary file that numpy reads once: a pipe would hold
+    the whole recording twice while it is collected (100 MB for 20 minutes)."""
+    with tempfile.TemporaryDirectory(prefix="vorleser-align-") as tmp:
+        raw = Path(tmp) / "pcm.s16le"
+        cmd = [ffmpeg.ffmpeg_path(), "-hide_banner", "-nostdin", "-loglevel", "error", "-i", str(path),
+               "-f", "s16le", "-ac", "1", "-ar", str(rate), "-y", str(raw)]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, check=False)
+        except OSError as exc:
+            raise EncodeError(f"could not start ffmpeg ({cmd[0]})", str(exc)) from exc
+        if proc.returncode != 0:
+            lines = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise AlignError(f"ffmpeg cannot decode the recording {path.name}",
+                             f"it is not audio ffmpeg understands ({lines[-1] if lines else 'no error output'}); "
+                             f"pass a file in {FORMATS}")
+        return np.fromfile(raw, dtype="<i2")
+
+
 def read_recording(path: str | Path, rate: int) -> Recording:
     """Decode ``path``; raise AlignError naming the file and the fix when it cannot be used."""
     path = Path(path).expanduser()
@@ -47,14 +68,7 @@ def read_recording(path: str | Path, rate: int) -> Recording:
         raise AlignError(f"cannot read the recording {path}", f"{exc.strerror}; check its permissions") from exc
     if not data:
         raise AlignError(f"the recording {path} is empty", f"pass an audio file ({FORMATS})")
-    try:
-        pcm = ffmpeg.decode_pcm(path, rate)
-    except EncodeError as exc:
-        if exc.what.startswith("ffmpeg failed"):
-            raise AlignError(f"ffmpeg cannot decode the recording {path.name}",
-                             f"it is not audio ffmpeg understands ({exc.cause}); pass a file in {FORMATS}") from exc
-        raise
-    samples = np.frombuffer(pcm, dtype="<i2")
+    samples = _decode(path, rate)
     if len(samples) < MIN_SECONDS * rate:
         raise AlignError(f"the recording {path.name} holds no audio" if not len(samples)
                          else f"the recording {path.name} is only {len(samples) / rate:.2f} s long",
