@@ -30,7 +30,7 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-MAX_FULL_CELLS = 12_000_000  # the coarsest level's full matrix stays below this
+MAX_FULL_CELLS = 30_000_000  # the coarsest level's full matrix stays below this
 LEVEL_RATIO = 4  # each finer level has this many times more frames a side
 RADIUS = 20  # band half-width at each level, in that level's frames (beyond the coarser path)
 SKIP_COST = 0.7  # a skipped recording frame costs this fraction of a typical (unmatched) distance

@@ -30,7 +30,9 @@ LOUD_RANGE_DB = 45.0  # relative loudness is clipped to this range
 BLOCK = 2048  # frames per block
 WARP_GRID = np.round(np.arange(0.8, 1.3001, 0.025), 3)  # frequency warps tried for the recording
 WARP_BANDS = slice(3, 35)  # bands compared for the warp (the edges carry little speech)
-LOUD_COLUMN = N_CEPS  # the feature column with the relative loudness (dB / 10)
+LOUD_COLUMN = N_CEPS  # the feature column with the relative loudness, in units of LOUD_UNIT_DB
+LOUD_UNIT_DB = 10.0  # 10 dB of relative loudness weigh as much as one cepstral standard deviation
+SPEECH_DB = -15.0  # a frame more than this below the loudest speech nearby is a pause
 
 
 def hop_samples(rate: int) -> int:
@@ -140,7 +142,7 @@ def features(spec: Spectrum, floor: np.ndarray | None = None) -> np.ndarray:
     basis = ceps[speech] if speech.sum() > 10 else ceps
     ceps -= basis.mean(axis=0)
     ceps /= basis.std(axis=0) + 1e-6
-    return np.column_stack([ceps, loud / 10.0]).astype(np.float32)
+    return np.column_stack([ceps, loud / LOUD_UNIT_DB]).astype(np.float32)
 
 
 def _warp_matrix(alpha: float) -> np.ndarray:

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from .dtw import Path
-from .features import HOP_S, LOUD_COLUMN, hop_samples
+from .features import HOP_S, LOUD_COLUMN, LOUD_UNIT_DB, SPEECH_DB, hop_samples
 from .reference import Reference
 
-SPEECH_LOUD = -1.5  # relative loudness column (dB / 10) above which a reference frame is speech
+SPEECH_LOUD = SPEECH_DB / LOUD_UNIT_DB  # loudness column value above which a frame is speech
 PAUSE_FRAMES = 15  # 150 ms of silence in the recording ends a sentence
 MAX_LEAD_FRAMES = 30  # an onset is moved at most this far (300 ms) to the first audible frame
 
@@ -49,7 +49,7 @@ def map_words(ref: Reference, ref_features: np.ndarray, rec_features: np.ndarray
     then carries the word's last sound into the next sentence)."""
     first, last = first_last(path, len(ref_features))
     loud = ref_features[:, LOUD_COLUMN]
-    rec_loud = rec_features[:, LOUD_COLUMN]
+    rec_quiet = rec_features[:, LOUD_COLUMN] <= SPEECH_LOUD
     n = len(ref_features)
     rate = ref.rate
     hop_s = hop_samples(rate) / rate
@@ -58,7 +58,7 @@ def map_words(ref: Reference, ref_features: np.ndarray, rec_features: np.ndarray
     out: list[MappedSentence] = []
     for sent in ref.sentences:
         frames = [s / rate / hop_s for s in sent.onsets]
-        onsets = []
+        cols, shifts = [], []
         for k, f in enumerate(frames):
             i = min(n - 1, int(round(f)))
             limit = min(MAX_LEAD_FRAMES, int(frames[k + 1]) - i - 1 if k + 1 < len(frames) else MAX_LEAD_FRAMES)
@@ -67,29 +67,38 @@ def map_words(ref: Reference, ref_features: np.ndarray, rec_features: np.ndarray
                 lead += 1
             if loud[min(n - 1, i + lead)] <= SPEECH_LOUD:
                 lead = 0  # no speech nearby: keep the event's own frame
-            j = first[i + lead]
-            while j < last[i + lead] and rec_loud[j] <= SPEECH_LOUD:
-                j += 1  # the path held this sound through the narrator's pause: the word starts after it
-            onsets.append(j * rec_hop + (f - i - lead) * hop_s)
+            cols.append(int(first[i + lead]))
+            shifts.append((f - i - lead) * hop_s)
+        # An audible reference frame matched with a pause (150 ms or more) in the recording:
+        # the path went through the narrator's pause on it. The word starts where the
+        # recording becomes audible again, before the next word's match.
+        for k, j in enumerate(cols):
+            stop = cols[k + 1] - 1 if k + 1 < len(cols) else j  # the last word: its sound may be before
+            while j < stop and j + 1 < len(rec_quiet) and rec_quiet[j]:
+                j += 1
+            if rec_quiet[j] or j - cols[k] < PAUSE_FRAMES:
+                j = cols[k]  # no sound before the next word, or only a closure (a "p"): keep the match
+            cols[k] = j
+        onsets = [j * rec_hop + shift for j, shift in zip(cols, shifts)]
         k = min(n - 1, max(0, int(sent.speech_end / rate / hop_s) - 1))
         # search from the match of a point 60 % into the last word: a closure inside the word
         # (a "p" of "Sprachausgabe") must not end the sentence
         inside = min(k, int(frames[-1] + 0.6 * (k - frames[-1]))) if frames else k
         start = max(int(onsets[-1] / rec_hop) + 3 if onsets else 0, int(first[max(0, inside)]))
-        end = _pause_after(rec_loud, min(start, int(first[k])), int(first[k]))
+        end = _pause_after(rec_quiet, min(start, int(first[k])), int(first[k]))
         end *= rec_hop
         out.append(MappedSentence(onsets[0] if onsets else 0.0, end, onsets, methods_after_alignment(sent.methods)))
     _make_monotone(out)
     return out
 
 
-def _pause_after(rec_loud: np.ndarray, start: int, limit: int) -> int:
+def _pause_after(rec_quiet: np.ndarray, start: int, limit: int) -> int:
     """The first frame from ``start`` that begins PAUSE_FRAMES of silence, else the frame
     after ``limit`` or after the speech that continues there."""
     j = start
     quiet = 0
-    while j <= limit + MAX_LEAD_FRAMES and j < len(rec_loud):
-        if rec_loud[j] <= SPEECH_LOUD:
+    while j <= limit + MAX_LEAD_FRAMES and j < len(rec_quiet):
+        if rec_quiet[j]:
             quiet += 1
             if quiet >= PAUSE_FRAMES:
                 return j - quiet + 1
