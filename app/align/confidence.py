@@ -44,6 +44,7 @@ class SectionScore:
     section: int  # index in article.sections
     confidence: float  # share of words in matched sentences, 0..1
     matched: list[bool] = field(default_factory=list)  # per sentence of the section
+    in_tempo: list[bool] = field(default_factory=list)  # per sentence: its length fits the narrator's tempo
     missing_paragraphs: list[int] = field(default_factory=list)  # paragraph numbers (1..) not found
 
     @property
@@ -96,7 +97,8 @@ def score_sections(ref: Reference, ref_feat: np.ndarray, rec_feat: np.ndarray, p
         tempo.append((m.end - m.begin) / max(1e-3, (sent.speech_end - sent.begin) / ref.rate))
     usual = float(np.median(tempo)) if tempo else 1.0
     lo, hi = TEMPO_RANGE[0] * usual, TEMPO_RANGE[1] * usual
-    found = [f and lo <= t <= hi for f, t in zip(found, tempo)]
+    fits = [lo <= t <= hi for t in tempo]
+    found = [f and ok for f, ok in zip(found, fits)]
     scores = []
     for si in ref.sections:
         idx = [k for k, s in enumerate(ref.sentences) if s.section == si]
@@ -107,5 +109,6 @@ def score_sections(ref: Reference, ref_feat: np.ndarray, rec_feat: np.ndarray, p
             in_p = [n for n, k in enumerate(idx) if ref.sentences[k].paragraph == p]
             if words[in_p][ok[in_p]].sum() < MIN_PARAGRAPH * words[in_p].sum():
                 missing.append(p)
-        scores.append(SectionScore(si, float(words[ok].sum() / words.sum()), ok.tolist(), missing))
+        scores.append(SectionScore(si, float(words[ok].sum() / words.sum()), ok.tolist(),
+                                   [fits[k] for k in idx], missing))
     return scores

@@ -56,7 +56,11 @@ def map_words(ref: Reference, ref_features: np.ndarray, rec_features: np.ndarray
     rec_rate = rec_rate or rate
     rec_hop = hop_samples(rec_rate) / rec_rate
     out: list[MappedSentence] = []
-    for sent in ref.sentences:
+    # where the path puts the start of each following sentence: how far a one-word sentence
+    # (a heading) may move forward
+    nexts = [int(first[min(n - 1, int(round(s.onsets[0] / rate / hop_s)))]) if s.onsets else len(rec_quiet)
+             for s in ref.sentences[1:]] + [len(rec_quiet)]
+    for sent, next_col in zip(ref.sentences, nexts):
         frames = [s / rate / hop_s for s in sent.onsets]
         cols, shifts = [], []
         for k, f in enumerate(frames):
@@ -73,7 +77,10 @@ def map_words(ref: Reference, ref_features: np.ndarray, rec_features: np.ndarray
         # the path went through the narrator's pause on it. The word starts where the
         # recording becomes audible again, before the next word's match.
         for k, j in enumerate(cols):
-            stop = cols[k + 1] - 1 if k + 1 < len(cols) else j  # the last word: its sound may be before
+            if k + 1 < len(cols):
+                stop = cols[k + 1] - 1
+            else:  # the last word: its sound may be before; a heading's one word is after the pause
+                stop = next_col - 1 if k == 0 else j
             while j < stop and j + 1 < len(rec_quiet) and rec_quiet[j]:
                 j += 1
             if rec_quiet[j] or j - cols[k] < PAUSE_FRAMES:
@@ -128,8 +135,9 @@ def methods_after_alignment(methods: list[str]) -> list[str]:
 
 
 def fill_between(sentences: list[MappedSentence], found: list[bool], ref: Reference) -> int:
-    """Give sentences the recording did not match (in a section that passed) times between
-    their matched neighbours, in proportion to the reference; their words become
+    """Give sentences whose path is not to be trusted (``found`` False: in a section that
+    passed, the path squeezed or stretched them far beyond the narrator's tempo) times
+    between their neighbours, in proportion to the reference; their words become
     "interpolated". Returns how many sentences were filled."""
     filled = 0
     k = 0

@@ -162,8 +162,9 @@ class Aligner:
             for score in result.scores:
                 idx = [k for k, s in enumerate(reference.sentences) if s.section == score.section]
                 sentences = [result.sentences[k] for k in idx]
-                if not score.refused:
-                    fill_between(sentences, score.matched, _sub(reference, idx))
+                if not score.refused:  # keep the path's times unless it collapsed or smeared a sentence
+                    keep = [m or t for m, t in zip(score.matched, score.in_tempo)]
+                    fill_between(sentences, keep, _sub(reference, idx))
                 by_section.append(sentences)
             parts.append(Part(recording.pcm, recording.rate, group, by_section))
             results.append(result)
