@@ -1,12 +1,21 @@
 """MFCC-like features on a 10 ms grid, the same for the reference and the recording.
 
-Per frame (25 ms Hann window, 10 ms hop, centred): 40 mel bands, their log, a
-DCT; cepstra 1-13 are kept (c0, the loudness, is left out so that a quieter
-or louder narrator matches the same), normalised by their mean and spread
-over the speech frames of the file (so a voice's own colour cancels out).
-One more column says how loud the frame is relative to the loudest speech in
-the surrounding seconds: it tells speech from pauses, noise or an intro, and
-follows slow loudness changes.
+Per frame (a Hann window of about 25 ms rounded to a power of two, 10 ms hop,
+centred): 40 mel bands, their log, a DCT; cepstra 1-8 are kept (c0, the
+loudness, is left out so that a quieter or louder narrator matches the same;
+the higher ones follow the speaker's pitch more than the words), normalised
+by their mean and spread over the speech frames of the file (so a voice's
+own colour cancels out). One more column says how loud the frame is
+relative to the loudest speech in the surrounding seconds: it tells speech
+from pauses, noise or an intro, and follows slow loudness changes.
+
+Two adjustments make a narrator look like the reference: the recording's
+noise floor (its quietest frames) is added to the reference's mel power, so
+eSpeak's digital silence and quiet sounds look as they do in the room; and
+the recording's mel spectrum is read at frequencies scaled by a factor
+(0.8-1.3) chosen so that its long-term spectrum best fits the reference's,
+a simple vocal tract length normalisation (women's and children's voices,
+other synthesisers).
 
 Written with numpy rather than librosa: ``import librosa`` alone costs about
 280 MB of resident memory and 3 s here (numba and LLVM), 70 % of the aligner's

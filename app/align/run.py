@@ -31,7 +31,7 @@ from .confidence import MIN_CONFIDENCE, SectionScore
 from .layout import Part, timelines
 from .mapping import fill_between
 from .recording import Recording, read_recording
-from .reference import ReferenceBuilder
+from .reference import Reference, ReferenceBuilder
 
 log = logging.getLogger(__name__)
 
@@ -226,9 +226,8 @@ class Aligner:
         return manifest, len(tls) + 1
 
 
-def _sub(reference, idx: list[int]):
+def _sub(reference: Reference, idx: list[int]) -> Reference:
     """A view of ``reference`` with only the sentences ``idx`` (for filling one section)."""
-    from .reference import Reference
     return Reference(reference.pcm, reference.rate, reference.sections, [reference.sentences[k] for k in idx])
 
 
