@@ -68,24 +68,29 @@ def frame_ratios(ref_feat: np.ndarray, rec_feat: np.ndarray, path: Path, seed: i
         ref = ref_feat[a:b]
         cols = match[a:b]
         near = np.sqrt(((ref - rec_feat[cols]) ** 2).sum(axis=1))
-        offsets = rng.integers(NEIGHBOUR_FRAMES[0], NEIGHBOUR_FRAMES[1], (b - a, NEIGHBOURS))
+        m = len(rec_feat)
+        near_lo, near_hi = min(NEIGHBOUR_FRAMES[0], max(1, m // 4)), min(NEIGHBOUR_FRAMES[1], max(2, m // 2))
+        offsets = rng.integers(near_lo, max(near_lo + 1, near_hi), (b - a, NEIGHBOURS))
         offsets *= rng.choice([-1, 1], offsets.shape)
-        others = np.clip(cols[:, None] + offsets, 0, len(rec_feat) - 1)
+        others = (cols[:, None] + offsets) % m  # wrap around: a short recording has no far neighbours
         far = np.sqrt(((ref[:, None, :] - rec_feat[others]) ** 2).sum(axis=2))
         out[a:b] = near / np.maximum(np.median(far, axis=1), 1e-9)
     return out
 
 
 def score_sections(ref: Reference, ref_feat: np.ndarray, rec_feat: np.ndarray, path: Path,
-                   mapped: list[MappedSentence], null: tuple[Path, np.ndarray]) -> list[SectionScore]:
+                   mapped: list[MappedSentence], null: tuple[Path, np.ndarray] | None) -> list[SectionScore]:
     """One score per section of ``ref``; ``null`` is the path of (the start of) the reference
-    against the recording played backwards, and those backward features."""
+    against the recording played backwards, and those backward features (None: no
+    comparison with chance)."""
     ratios = frame_ratios(ref_feat, rec_feat, path)
     audible = ref_feat[:, LOUD_COLUMN] > SPEECH_LOUD
-    null_path, backwards = null
-    n = int(null_path.rows.max()) + 1
-    chance_ratios = frame_ratios(ref_feat[:n], backwards, null_path)[audible[:n]]
-    chance = float(np.percentile(chance_ratios, CHANCE_QUANTILE)) if len(chance_ratios) else 0.0
+    chance = np.inf
+    if null is not None:
+        null_path, backwards = null
+        n = int(null_path.rows.max()) + 1
+        chance_ratios = frame_ratios(ref_feat[:n], backwards, null_path)[audible[:n]]
+        chance = float(np.percentile(chance_ratios, CHANCE_QUANTILE)) if len(chance_ratios) else 0.0
     hop = len(ref.pcm) / len(ref_feat)
     found, tempo = [], []
     for sent, m in zip(ref.sentences, mapped):
@@ -95,7 +100,7 @@ def score_sections(ref: Reference, ref_feat: np.ndarray, rec_feat: np.ndarray, p
         beyond = float(np.mean(r < chance)) if len(r) else 1.0
         found.append(close >= MIN_CLOSE and beyond >= MIN_BEYOND_CHANCE)
         tempo.append((m.end - m.begin) / max(1e-3, (sent.speech_end - sent.begin) / ref.rate))
-    usual = float(np.median(tempo)) if tempo else 1.0
+    usual = float(np.median(tempo)) if len(tempo) >= 3 else 1.0  # a sentence or two: against the reference
     lo, hi = TEMPO_RANGE[0] * usual, TEMPO_RANGE[1] * usual
     fits = [lo <= t <= hi for t in tempo]
     found = [f and ok for f, ok in zip(found, fits)]

@@ -168,11 +168,17 @@ def _warp_matrix(alpha: float) -> np.ndarray:
     return w
 
 
-def _long_term(spec: Spectrum) -> np.ndarray:
-    """Mean log-mel spectrum of the louder half of the frames, without its overall level."""
-    level = spec.mel.sum(axis=1)
-    loud = spec.mel[level > np.median(level)]
-    shape = np.log(loud + FLOOR).mean(axis=0)
+def _loud_frames(mel: np.ndarray, most: int = 4000) -> np.ndarray:
+    """The louder half of the frames (at most ``most``, evenly spread): what the long-term
+    spectrum is taken over."""
+    level = mel.sum(axis=1)
+    loud = mel[level > np.median(level)]
+    return loud[::max(1, len(loud) // most)]
+
+
+def _long_term(mel: np.ndarray) -> np.ndarray:
+    """Mean log-mel spectrum of these frames, without its overall level."""
+    shape = np.log(mel + FLOOR).mean(axis=0)
     return shape - shape.mean()
 
 
@@ -180,10 +186,11 @@ def warp_factor(reference: Spectrum, recording: Spectrum) -> float:
     """The frequency warp that makes the recording's long-term spectrum most like the
     reference's: above 1 for a voice with a shorter vocal tract than eSpeak's (most
     women's voices), below 1 for a longer one."""
-    target = _long_term(reference)[WARP_BANDS]
+    target = _long_term(_loud_frames(reference.mel))[WARP_BANDS]
+    frames = _loud_frames(recording.mel)
     best, best_d = 1.0, np.inf
     for alpha in WARP_GRID:
-        shape = _long_term(warped(recording, alpha))[WARP_BANDS]
+        shape = _long_term(frames @ _warp_matrix(alpha).T)[WARP_BANDS]
         d = float(np.mean((shape - shape.mean() - target + target.mean()) ** 2))
         if d < best_d:
             best, best_d = float(alpha), d

@@ -24,6 +24,7 @@ class SpeechAligner:
 
     def __init__(self):
         self._engine = None
+        self.warp: float | None = None  # the voice's frequency warp, found on the first answer
 
     def references(self, items: Sequence[SpeechItem]) -> list[Speech]:
         if self._engine is None:
@@ -31,8 +32,7 @@ class SpeechAligner:
             self._engine = EspeakEngine()
         return self._engine.synthesize(list(items))
 
-    @staticmethod
-    def onsets(reference: Speech, pcm: bytes, rate: int) -> tuple[list[int], list[str]] | None:
+    def onsets(self, reference: Speech, pcm: bytes, rate: int) -> tuple[list[int], list[str]] | None:
         """Onsets (samples of ``pcm``) and methods of the reference's tokens, or None when the
         audio does not match the reference's text."""
         audio = np.frombuffer(pcm, dtype="<i2")
@@ -45,10 +45,11 @@ class SpeechAligner:
         methods = reference.methods or ["engine"] * len(reference.token_onsets)
         ref.sentences.append(RefSentence(0, 0, 1, pad, pad + len(ref_audio), pad + _speech_end(ref_audio),
                                          [pad + o for o in reference.token_onsets], list(methods)))
-        result = align_part(ref, audio, rate)
+        result = align_part(ref, audio, rate, warp=self.warp, against_chance=False)
         if result.scores[0].refused:
             log.debug("answer does not match its text (confidence %.2f); words stay estimated",
                       result.scores[0].confidence)
             return None
+        self.warp = result.warp  # the same voice answers every request
         mapped = result.sentences[0]
         return [min(len(audio), int(round(t * rate))) for t in mapped.onsets], mapped.methods
