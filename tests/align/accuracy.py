@@ -50,21 +50,38 @@ def in_order(manifest: dict) -> bool:
 
 
 def estimate_errors(article, truth: Truth) -> np.ndarray:
-    """The character-proportional estimate the gTTS engine used before alignment, given the
-    exact start and end of every sentence (as gTTS knows its chunks'): signed errors (s)."""
-    from app.engines.gtts_chunks import token_weight
+    """The character-proportional estimate the gTTS engine used before alignment: each
+    sentence cut into gTTS's chunks (at most 100 characters), every chunk's start and end
+    exact (the true onset of its first word, and of the next chunk's or the sentence's end),
+    the words inside spread by token weight. Signed errors (s)."""
+    from app.engines.gtts_chunks import split_chunks, token_weight
+    from app.pipeline.build import speech_item
 
     errors = []
     for si, section in enumerate(article.sections):
         for k, sentence in enumerate(section.sentences):
             if (si, k) not in truth.sentences:
                 continue
-            begin, end = truth.sentences[(si, k)]
-            weights = [token_weight(t.spoken) for t in sentence.tokens]
-            total, acc = sum(weights), 0
-            for j, w in enumerate(weights):
-                true = truth.onsets.get((si, k, j))
-                if true is not None:
-                    errors.append(begin + (end - begin) * acc / total - true)
-                acc += w
+            item = speech_item(sentence)
+            chunks = [c for c in split_chunks(item.text, item.token_starts)]
+            j = 0
+            bounds = []
+            for chunk in chunks:
+                bounds.append((j, len(chunk.tokens)))
+                j += len(chunk.tokens)
+            for n, (first, count) in enumerate(bounds):
+                begin = truth.onsets.get((si, k, first))
+                if n + 1 < len(bounds):
+                    end = truth.onsets.get((si, k, bounds[n + 1][0]))
+                else:
+                    end = truth.sentences[(si, k)][1]
+                if begin is None or end is None:
+                    continue
+                weights = [token_weight(chunks[n].tokens[t]) for t in range(count)]
+                total, acc = sum(weights), 0
+                for t, w in enumerate(weights):
+                    true = truth.onsets.get((si, k, first + t))
+                    if true is not None:
+                        errors.append(begin + (end - begin) * acc / total - true)
+                    acc += w
     return np.asarray(errors)
