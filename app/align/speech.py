@@ -14,9 +14,11 @@ import numpy as np
 
 from ..engines.base import Speech, SpeechItem
 from .aligner import align_part
-from .reference import PAD_S, RefSentence, Reference, _speech_end
+from .reference import RefSentence, Reference, _speech_end
 
 log = logging.getLogger(__name__)
+
+PAD_S = 0.15
 
 
 class SpeechAligner:
@@ -38,7 +40,7 @@ class SpeechAligner:
         audio = np.frombuffer(pcm, dtype="<i2")
         if not len(audio) or not reference.samples:
             return None
-        pad = int(PAD_S * reference.sample_rate)
+        pad = int(PAD_S * reference.sample_rate)  # an answer has little silence around it: a short pad
         ref_audio = np.frombuffer(reference.pcm, dtype="<i2")
         ref = Reference(np.concatenate([np.zeros(pad, np.int16), ref_audio, np.zeros(pad, np.int16)]),
                         reference.sample_rate, [0])

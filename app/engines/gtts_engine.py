@@ -72,6 +72,7 @@ class GttsEngine:
         self.align_words = bool(align_words)
         self._aligner = None
         self._alignable: dict = {}  # (item, chunk) -> eSpeak reference, for chunks of one answer
+        self._refs_ready = threading.Event()
 
     def _new_session(self) -> requests.Session:
         session = requests.Session()
@@ -108,14 +109,25 @@ class GttsEngine:
         for i, count in enumerate(pending):
             if count == 0 and progress:
                 progress(1)
-        references = self._references(plans)
         n_parts: dict[tuple[int, int], int] = {}
         for i, c, *_ in jobs:
             n_parts[(i, c)] = n_parts.get((i, c), 0) + 1
-        self._alignable = {key: ref for key, ref in references.items() if n_parts.get(key) == 1}
+        # eSpeak's references are made while the first requests are in flight; decoding waits for them
+        refs: dict = {}
+        self._alignable, self._refs_ready = {}, threading.Event()
+        maker = threading.Thread(target=self._make_references, args=(plans, n_parts, refs), daemon=True,
+                                 name="gtts-references")
+        maker.start()
+        try:
+            done = self._run(jobs, pending, progress)
+        finally:
+            maker.join()
+        if "error" in refs:
+            raise refs["error"]
+        references = refs.get("all", {})
         parts: dict[tuple[int, int], list[bytes]] = {}
         aligned: dict[tuple[int, int], tuple[list[int], list[str]] | None] = {}
-        for (i, c, _), (pcm, words) in sorted(self._run(jobs, pending, progress).items()):
+        for (i, c, _), (pcm, words) in sorted(done.items()):
             parts.setdefault((i, c), []).append(pcm)
             if (i, c) in self._alignable:
                 aligned[(i, c)] = words
@@ -123,6 +135,16 @@ class GttsEngine:
             if key not in aligned and key in parts:
                 aligned[key] = self._align(ref, b"".join(parts[key]))
         return [self._speech(i, chunks, parts, aligned) for i, chunks in enumerate(plans)]
+
+    def _make_references(self, plans: list[list[Chunk]], n_parts: dict, out: dict) -> None:
+        """Runs in its own thread: the references, then the chunks that can be aligned on decoding."""
+        try:
+            out["all"] = self._references(plans)
+            self._alignable = {key: ref for key, ref in out["all"].items() if n_parts.get(key) == 1}
+        except BaseException as exc:  # re-raised by synthesize()
+            out["error"] = exc
+        finally:
+            self._refs_ready.set()
 
     def _references(self, plans: list[list[Chunk]]) -> dict:
         """eSpeak's synthesis of every speakable chunk, with exact word onsets (one batch)."""
@@ -147,6 +169,9 @@ class GttsEngine:
     def _decode(self, mp3: bytes, key: tuple[int, int, int]) -> tuple[bytes, tuple[list[int], list[str]] | None]:
         """Runs on the decode pool: decode, and align a chunk that came in one answer."""
         pcm = ffmpeg.decode_pcm(mp3, SAMPLE_RATE, "mp3")
+        if not self.align_words:
+            return pcm, None
+        self._refs_ready.wait()
         ref = self._alignable.get(key[:2])
         return pcm, (self._align(ref, pcm) if ref is not None else None)
 
