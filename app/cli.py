@@ -73,6 +73,8 @@ def parser() -> argparse.ArgumentParser:
     from .jobs.cli import register as register_worker
     register_accounts(sub)
     register_worker(sub)
+    from .align.cli import register as register_align
+    register_align(sub)
     return p
 
 

@@ -63,3 +63,7 @@ def missing_package(exc: ImportError) -> DependencyError:
 
 class LexiconError(VorleserError):
     """A pronunciation lexicon (PLS file) is missing, invalid or unsafe."""
+
+
+class AlignError(VorleserError):
+    """A recording cannot be aligned with the article's text (unreadable, or it does not match)."""

@@ -1,8 +1,7 @@
 """Locate ffmpeg and run it: decode anything to PCM, encode PCM to CBR MP3.
 
 ffmpeg comes from PATH when present, else from the ``imageio-ffmpeg`` wheel
-(a static build with libmp3lame but no ffprobe). pydub is pointed at the same
-binary so that its helpers work too.
+(a static build with libmp3lame but no ffprobe).
 """
 from __future__ import annotations
 
@@ -37,11 +36,6 @@ def ffmpeg_path() -> str:
         raise EncodeError("ffmpeg was not found",
                           "it is neither on PATH nor in the imageio-ffmpeg wheel; "
                           "run 'pip install imageio-ffmpeg' or 'apt-get install ffmpeg'") from exc
-
-
-def configure_pydub() -> None:
-    from pydub import AudioSegment
-    AudioSegment.converter = ffmpeg_path()
 
 
 def _run(args: list[str], stdin: bytes | None = None) -> bytes:

@@ -52,6 +52,7 @@ METRICS = {
     "queue_latency": ("queue_bench", "queue_latency", "queue: submission to fertig - CLI build"),
     "xaccel": ("xaccel", "xaccel", "MP3 Range mix via nginx + X-Accel / nginx"),
     "queue_faults": ("queue_bench", "queue_faults", "queue faults: jobs completed"),
+    "align_accuracy": ("align_accuracy", "align_accuracy", "forced alignment (vorleser align)"),
 }
 
 

@@ -24,10 +24,25 @@ class Speech:
     sample_rate: int
     token_onsets: list[int]  # sample offset of each token's onset, len == len(item.token_starts)
     estimated: bool = False  # True when onsets are estimated, not reported by the engine
+    # How each onset was found, one of METHODS; None = all "estimated" or all "engine" (by ``estimated``)
+    methods: list[str] | None = None
 
     @property
     def samples(self) -> int:
         return len(self.pcm) // 2
+
+
+# How a word's time was found (the manifest's word "method"): reported by the engine
+# (eSpeak word events), aligned to a reference by DTW (app.align), estimated by
+# character proportion, or filled in between neighbours that were found.
+METHODS = ("engine", "aligned", "estimated", "interpolated")
+
+
+def word_methods(speech: Speech) -> list[str]:
+    """One method per onset; derived from ``estimated`` when the engine gave none."""
+    if speech.methods is not None:
+        return list(speech.methods)
+    return ["estimated" if speech.estimated else "engine"] * len(speech.token_onsets)
 
 
 Progress = Callable[[int], None]  # called with the number of items just finished

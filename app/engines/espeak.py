@@ -179,7 +179,11 @@ class EspeakEngine:
         if status != 0:
             raise EngineError(f"eSpeak NG failed on: {item.text[:60]!r}", f"error code {status}")
         pcm = b"".join(self._chunks)
-        return Speech(pcm, self.sample_rate, map_onsets(item, self._events, len(pcm) // 2, self.sample_rate))
+        total = len(pcm) // 2
+        placed = _place(item, self._events, total, self.sample_rate)
+        methods = ["engine" if at is not None else "interpolated" for at in placed]
+        onsets = _fill(placed, list(item.token_starts), len(item.text), total)
+        return Speech(pcm, self.sample_rate, onsets, methods=methods)
 
 
 def map_onsets(item: SpeechItem, events: list[tuple[int, int, int]], total: int, sample_rate: int) -> list[int]:
@@ -190,6 +194,11 @@ def map_onsets(item: SpeechItem, events: list[tuple[int, int, int]], total: int,
     got no event of its own (eSpeak merges some words) is placed between its
     neighbours in proportion to the characters.
     """
+    return _fill(_place(item, events, total, sample_rate), list(item.token_starts), len(item.text), total)
+
+
+def _place(item: SpeechItem, events: list[tuple[int, int, int]], total: int, sample_rate: int) -> list[int | None]:
+    """The onset of each token that has a WORD event of its own, else None."""
     starts = list(item.token_starts)
     text = item.text
     onsets: list[int | None] = [None] * len(starts)
@@ -203,7 +212,7 @@ def map_onsets(item: SpeechItem, events: list[tuple[int, int, int]], total: int,
         at = sample if sample > 0 or audio_ms == 0 else audio_ms * sample_rate // 1000
         if onsets[idx] is None:
             onsets[idx] = min(at, total)
-    return _fill(onsets, starts, len(text), total)
+    return onsets
 
 
 def _fill(onsets: list[int | None], starts: list[int], text_len: int, total: int) -> list[int]:

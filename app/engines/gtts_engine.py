@@ -3,8 +3,10 @@
 Each sentence is cut into chunks of at most 100 characters at token
 boundaries (see :mod:`.gtts_chunks`); every chunk is one request, fetched with
 bounded concurrency and retries (see :mod:`.gtts_http`), and decoded on its
-own. Chunk boundaries are therefore exact; word onsets inside a chunk are
-estimated (``Speech.estimated`` is True).
+own. Chunk boundaries are therefore exact. Word onsets inside a chunk come
+from aligning the chunk's audio with eSpeak's synthesis of the same words
+(:mod:`app.align.speech`, method "aligned"); an answer that does not match its
+text keeps the character-proportional estimate (method "estimated").
 """
 from __future__ import annotations
 
@@ -48,7 +50,7 @@ class GttsEngine:
 
     def __init__(self, lang: str = "de", tld: str = "de", slow: bool = False, timeout: float = 10.0,
                  retries: int = 5, backoff: float = 0.5, max_backoff: float = 8.0, concurrency: int = 4,
-                 session: requests.Session | None = None, base: str | None = None):
+                 session: requests.Session | None = None, base: str | None = None, align_words: bool = True):
         _check(lang in tts_langs(), f"language {lang!r}", "use a gTTS language code such as 'de'")
         _check(bool(tld) and "/" not in tld, f"tld {tld!r}", "use a Google domain ending such as 'de' or 'com'")
         _check(timeout > 0, f"timeout {timeout}", "use a positive number of seconds")
@@ -67,6 +69,10 @@ class GttsEngine:
         self.session = session or self._new_session()
         self.sleep = time.sleep  # injectable: tests don't wait
         self.random = random.random
+        self.align_words = bool(align_words)
+        self._aligner = None
+        self._alignable: dict = {}  # (item, chunk) -> eSpeak reference, for chunks of one answer
+        self._refs_ready = threading.Event()
 
     def _new_session(self) -> requests.Session:
         session = requests.Session()
@@ -80,6 +86,8 @@ class GttsEngine:
         settings = {"lang": self.lang, "tld": self.tld, "slow": self.slow}
         if self._overridden:  # a stand-in server must not share the cache with Google
             settings["endpoint"] = self.base
+        if self.align_words:  # word times differ from the estimate's: not the same cache entry
+            settings["words"] = "aligned"
         return settings
 
     def _policy(self, cancelled: threading.Event) -> RetryPolicy:
@@ -101,13 +109,74 @@ class GttsEngine:
         for i, count in enumerate(pending):
             if count == 0 and progress:
                 progress(1)
+        n_parts: dict[tuple[int, int], int] = {}
+        for i, c, *_ in jobs:
+            n_parts[(i, c)] = n_parts.get((i, c), 0) + 1
+        # eSpeak's references are made while the first requests are in flight; decoding waits for them
+        refs: dict = {}
+        self._alignable, self._refs_ready = {}, threading.Event()
+        maker = threading.Thread(target=self._make_references, args=(plans, n_parts, refs), daemon=True,
+                                 name="gtts-references")
+        maker.start()
+        try:
+            done = self._run(jobs, pending, progress)
+        finally:
+            maker.join()
+        if "error" in refs:
+            raise refs["error"]
+        references = refs.get("all", {})
         parts: dict[tuple[int, int], list[bytes]] = {}
-        for (i, c, _), pcm in sorted(self._run(jobs, pending, progress).items()):
+        aligned: dict[tuple[int, int], tuple[list[int], list[str]] | None] = {}
+        for (i, c, _), (pcm, words) in sorted(done.items()):
             parts.setdefault((i, c), []).append(pcm)
-        return [self._speech(i, chunks, parts) for i, chunks in enumerate(plans)]
+            if (i, c) in self._alignable:
+                aligned[(i, c)] = words
+        for key, ref in references.items():  # chunks gTTS split further: align the joined audio
+            if key not in aligned and key in parts:
+                aligned[key] = self._align(ref, b"".join(parts[key]))
+        return [self._speech(i, chunks, parts, aligned) for i, chunks in enumerate(plans)]
+
+    def _make_references(self, plans: list[list[Chunk]], n_parts: dict, out: dict) -> None:
+        """Runs in its own thread: the references, then the chunks that can be aligned on decoding."""
+        try:
+            out["all"] = self._references(plans)
+            self._alignable = {key: ref for key, ref in out["all"].items() if n_parts.get(key) == 1}
+        except BaseException as exc:  # re-raised by synthesize()
+            out["error"] = exc
+        finally:
+            self._refs_ready.set()
+
+    def _references(self, plans: list[list[Chunk]]) -> dict:
+        """eSpeak's synthesis of every speakable chunk, with exact word onsets (one batch)."""
+        if not self.align_words:
+            return {}
+        if self._aligner is None:
+            from ..align.speech import SpeechAligner
+            self._aligner = SpeechAligner()
+        keys = [(i, c) for i, chunks in enumerate(plans) for c, ch in enumerate(chunks) if ch.speakable]
+        items = []
+        for i, c in keys:
+            starts, pos = [], 0
+            for token in plans[i][c].tokens:
+                starts.append(pos)
+                pos += len(token)
+            items.append(SpeechItem("".join(plans[i][c].tokens), tuple(starts)))
+        return dict(zip(keys, self._aligner.references(items))) if items else {}
+
+    def _align(self, reference: Speech, pcm: bytes) -> tuple[list[int], list[str]] | None:
+        return self._aligner.onsets(reference, pcm, SAMPLE_RATE)
+
+    def _decode(self, mp3: bytes, key: tuple[int, int, int]) -> tuple[bytes, tuple[list[int], list[str]] | None]:
+        """Runs on the decode pool: decode, and align a chunk that came in one answer."""
+        pcm = ffmpeg.decode_pcm(mp3, SAMPLE_RATE, "mp3")
+        if not self.align_words:
+            return pcm, None
+        self._refs_ready.wait()
+        ref = self._alignable.get(key[:2])
+        return pcm, (self._align(ref, pcm) if ref is not None else None)
 
     def _run(self, jobs: list[tuple[int, int, int, str]], pending: list[int],
-             progress: Progress | None) -> dict[tuple[int, int, int], bytes]:
+             progress: Progress | None) -> dict[tuple[int, int, int], tuple[bytes, object]]:
         """Fetch all jobs, at most ``concurrency`` at a time, and decode each answer on a
         separate pool (one ffmpeg per core), so decoding never holds a request slot.
         The first failure wins."""
@@ -120,7 +189,7 @@ class GttsEngine:
         decoder = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="gtts-decode")
         futures: dict[Future, tuple[int, int, int]] = {}
         decoding: dict[Future, tuple[int, int, int]] = {}
-        done: dict[tuple[int, int, int], bytes] = {}
+        done: dict[tuple[int, int, int], tuple[bytes, object]] = {}  # key -> (PCM, aligned words or None)
         try:
             for i, c, p, body in jobs:
                 futures[pool.submit(self._fetch_mp3, body, policy, cancelled)] = (i, c, p)
@@ -130,7 +199,7 @@ class GttsEngine:
                     continue
                 if error is not None:
                     raise error
-                decoding[decoder.submit(ffmpeg.decode_pcm, fut.result(), SAMPLE_RATE, "mp3")] = futures[fut]
+                decoding[decoder.submit(self._decode, fut.result(), futures[fut])] = futures[fut]
             for fut in as_completed(decoding):
                 key = decoding[fut]
                 done[key] = fut.result()
@@ -160,14 +229,24 @@ class GttsEngine:
             raise
 
     @staticmethod
-    def _speech(i: int, chunks: list[Chunk], parts: dict[tuple[int, int], list[bytes]]) -> Speech:
-        """Concatenate an item's decoded chunks; chunk starts are exact, onsets inside estimated."""
+    def _speech(i: int, chunks: list[Chunk], parts: dict[tuple[int, int], list[bytes]],
+                aligned: dict[tuple[int, int], tuple[list[int], list[str]] | None]) -> Speech:
+        """Concatenate an item's decoded chunks: chunk starts are exact, onsets inside are
+        aligned where the answer matched its text, else estimated."""
         pcm: list[bytes] = []
         onsets: list[int] = []
+        methods: list[str] = []
         offset = 0
         for c, chunk in enumerate(chunks):
             chunk_pcm = b"".join(parts.get((i, c), []))
-            onsets += chunk_onsets(chunk, chunk_pcm, offset)
+            found = aligned.get((i, c))
+            if found is not None and len(found[0]) == len(chunk.tokens):
+                onsets += [offset + o for o in found[0]]
+                methods += found[1]
+            else:
+                onsets += chunk_onsets(chunk, chunk_pcm, offset)
+                methods += ["estimated" if chunk.speakable and chunk_pcm else "interpolated"] * len(chunk.tokens)
             offset += len(chunk_pcm) // 2
             pcm.append(chunk_pcm)
-        return Speech(pcm=b"".join(pcm), sample_rate=SAMPLE_RATE, token_onsets=onsets, estimated=True)
+        return Speech(pcm=b"".join(pcm), sample_rate=SAMPLE_RATE, token_onsets=onsets,
+                      estimated="estimated" in methods, methods=methods)

@@ -25,7 +25,8 @@ ACCESS_MODES = ("textual", "auditory")
 ACCESS_MODES_SUFFICIENT = ("textual", "auditory", "textual,auditory")
 ACCESSIBILITY_FEATURES = ("synchronizedAudioText", "structuralNavigation", "tableOfContents",
                           "readingOrder", "displayTransformability")
-NARRATORS = {"espeak": "eSpeak NG (synthetische Stimme)", "gtts": "Google Text-to-Speech (synthetische Stimme)"}
+NARRATORS = {"espeak": "eSpeak NG (synthetische Stimme)", "gtts": "Google Text-to-Speech (synthetische Stimme)",
+             "recording": "Sprachaufnahme (Wörter zeitlich ausgerichtet)"}
 
 
 @dataclass(frozen=True)

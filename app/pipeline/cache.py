@@ -13,8 +13,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engines.base import Speech, SpeechItem
 from ..atomic import write_bytes, write_text
+from ..engines.base import METHODS, Speech, SpeechItem, word_methods
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +32,12 @@ class Timing:
     onsets: tuple[int, ...]
     estimated: bool
     sha256: str
+    methods: tuple[str, ...] = ()  # per onset, one of engines.base.METHODS; () = derive from ``estimated``
 
-    @property
-    def method(self) -> str:
-        """How the word onsets were found (a manifest word's ``method``)."""
+    def method(self, j: int) -> str:
+        """How onset ``j`` was found (a manifest word's ``method``)."""
+        if self.methods:
+            return self.methods[j]
         return "estimated" if self.estimated else "engine"
 
 
@@ -52,10 +54,15 @@ class SentenceCache:
         pcm_path, meta_path = self._paths(key)
         try:
             meta = json.loads(meta_path.read_text("utf-8"))
+            if "methods" not in meta:  # written before words recorded their method: make it anew
+                log.debug("cache entry %s has no word methods; it will be re-synthesised", key[:12])
+                return None
             timing = Timing(int(meta["samples"]), int(meta["sample_rate"]), tuple(int(x) for x in meta["onsets"]),
-                            bool(meta["estimated"]), str(meta["sha256"]))
+                            bool(meta["estimated"]), str(meta["sha256"]), tuple(str(m) for m in meta["methods"]))
             if pcm_path.stat().st_size != timing.samples * 2:
                 raise ValueError("PCM size does not match its metadata")
+            if len(timing.methods) != len(timing.onsets) or not set(timing.methods) <= set(METHODS):
+                raise ValueError("word methods do not match the onsets")
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -79,11 +86,13 @@ class SentenceCache:
         pcm_path, meta_path = self._paths(key)
         pcm_path.parent.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256(speech.pcm).hexdigest()
+        methods = word_methods(speech)
         write_bytes(pcm_path, speech.pcm, durable=False)
         write_text(meta_path, json.dumps({"samples": speech.samples, "sample_rate": speech.sample_rate,
                                           "onsets": speech.token_onsets, "estimated": speech.estimated,
-                                          "sha256": digest}), durable=False)
-        return Timing(speech.samples, speech.sample_rate, tuple(speech.token_onsets), speech.estimated, digest)
+                                          "sha256": digest, "methods": methods}), durable=False)
+        return Timing(speech.samples, speech.sample_rate, tuple(speech.token_onsets), speech.estimated, digest,
+                      tuple(methods))
 
     def invalidate(self, key: str) -> None:
         for path in self._paths(key):

@@ -7,8 +7,9 @@ from typing import Callable, TextIO
 
 
 class Progress:
-    def __init__(self, total: int, label: str, quiet: bool = False, stream: TextIO | None = None):
-        self.total, self.label, self.quiet = max(0, total), label, quiet
+    def __init__(self, total: int, label: str, quiet: bool = False, stream: TextIO | None = None,
+                 unit: str = "sentences"):
+        self.total, self.label, self.quiet, self.unit = max(0, total), label, quiet, unit
         self.stream = stream or sys.stderr
         self.done = 0
         self.start = time.monotonic()
@@ -28,7 +29,7 @@ class Progress:
             step = self.done * 10 // self.total
             if step != self._last_step:
                 self._last_step = step
-                print(f"{self.label}: {self.done}/{self.total} sentences", file=self.stream, flush=True)
+                print(f"{self.label}: {self.done}/{self.total} {self.unit}", file=self.stream, flush=True)
 
     def _bar(self) -> None:
         elapsed = time.monotonic() - self.start
@@ -36,7 +37,7 @@ class Progress:
         eta = elapsed / frac - elapsed if frac else 0.0
         width = 28
         bar = "#" * int(frac * width) + "-" * (width - int(frac * width))
-        self.stream.write(f"\r{self.label} [{bar}] {self.done}/{self.total} sentences, ETA {eta:4.0f} s")
+        self.stream.write(f"\r{self.label} [{bar}] {self.done}/{self.total} {self.unit}, ETA {eta:4.0f} s")
         if self.done == self.total:
             self.stream.write("\n")
         self.stream.flush()

@@ -72,7 +72,7 @@ def sentence_entries(tl: SectionTimeline, rate: int) -> list[dict]:
             w_begin = begin + timing.onsets[j]
             w_end = begin + timing.onsets[j + 1] if j + 1 < len(tokens) else end
             words.append(document.word(token.start, token.end, ms(w_begin, rate), ms(w_end, rate),
-                                       timing.method))
+                                       timing.method(j)))
         out.append(document.sentence(sentence.id, sentence.kind, sentence.paragraph, sentence.text,
                                      sentence.spoken, ms(begin, rate), ms(end, rate), words))
     return out

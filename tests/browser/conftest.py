@@ -67,6 +67,10 @@ def context(browser):
 @pytest.fixture
 def reader(context, base_url):
     """A fresh reader page with the player ready; collects page errors."""
+    return open_reader(context, base_url)
+
+
+def open_reader(context, base_url: str):
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda err: page.errors.append(str(err)))
@@ -74,3 +78,42 @@ def reader(context, base_url):
     page.goto(f"{base_url}/artikel/{SLUG}")
     page.wait_for_selector("html.js", timeout=10000)
     return page
+
+
+@pytest.fixture(scope="session")
+def aligned_audio_dir(tmp_path_factory) -> Path:
+    """The first five sections of the bundled article read by another eSpeak voice (the
+    "narrator", 10 % slower, with a jingle intro), then timed with `vorleser align`."""
+    from app.model import from_raw
+    from app.sources import load_source
+    from tests.align.groundtruth import Narrator, narrate
+
+    work = tmp_path_factory.mktemp("browser-aligned")
+    raw = load_source(None)
+    raw.sections = raw.sections[:4]
+    lines = [raw.title, raw.teaser]
+    for section in raw.sections:
+        lines += [section.heading, *section.paragraphs]
+    source = work / "artikel.txt"
+    source.write_text("\n".join(lines) + "\n", "utf-8")
+    truth = narrate(from_raw(raw, SLUG), Narrator("browser", tempo=0.9, fmt="wav", snr_db=30.0), work / "sprecher.wav")
+    out = work / "audio"
+    proc = subprocess.run([sys.executable, "-m", "app.cli", "align", str(source), str(truth.path), "--slug", SLUG,
+                           "--out", str(out), "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    if proc.returncode != 0:
+        pytest.fail(f"align failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return out
+
+
+@pytest.fixture(scope="session")
+def aligned_base_url(aligned_audio_dir, tmp_path_factory) -> str:
+    port = _free_port()
+    log = tmp_path_factory.mktemp("aligned-server") / "server.log"
+    with log.open("w") as fh:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--audio-dir", str(aligned_audio_dir)],
+            cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    wait_until_serving(proc, url + "/healthz", 30, log.read_text)
+    yield url
+    stop(proc)

@@ -2,17 +2,34 @@
 seeks, after section changes (by the user and at the end of a file)."""
 from __future__ import annotations
 
+import json
+import urllib.request
+
 import pytest
 
-from tests.browser.browser_support import SAMPLE_JS, STATE_JS, locate, shown, wanted
+from tests.browser.browser_support import SAMPLE_JS, SLUG, STATE_JS, locate, shown, wanted
+from tests.browser.conftest import open_reader
 
 pytestmark = pytest.mark.browser
 
 FRAME_SLACK_MS = 80  # while playing, the highlight may be one frame behind
 
 
-def test_highlight_matches_manifest_at_sampled_moments(reader, manifest):
-    page = reader
+@pytest.fixture(params=["espeak-build", "aligned-recording"])
+def served(request, context):
+    """The reader page and manifest of the bundled article: built with eSpeak, or a narration
+    of it timed by `vorleser align` (a recording's own pauses and times)."""
+    if request.param == "espeak-build":
+        return request.getfixturevalue("reader"), request.getfixturevalue("manifest")
+    url = request.getfixturevalue("aligned_base_url")
+    with urllib.request.urlopen(f"{url}/artikel/{SLUG}/manifest.json") as res:
+        manifest = json.load(res)
+    assert manifest["engine"]["name"] == "recording"
+    return open_reader(context, url), manifest
+
+
+def test_highlight_matches_manifest_at_sampled_moments(served):
+    page, manifest = served
     samples = []
 
     def check(strict: bool) -> None:
@@ -82,5 +99,7 @@ def test_highlight_matches_manifest_at_sampled_moments(reader, manifest):
     check(strict=False)
 
     assert len(samples) >= 20
-    assert len({s["sentences"][0] for s in samples}) >= 8, "samples should span many sentences"
+    # the five seeks, the section changes and the flow into the next file land in different sentences
+    # (on the five-section aligned article two of them may share one)
+    assert len({s["sentences"][0] for s in samples}) >= 6, "samples should span many sentences"
     assert not page.errors, page.errors

@@ -1,20 +1,13 @@
 """Fixtures for engine tests: real gTTS-like MP3s made offline."""
 from __future__ import annotations
 
-import math
-import struct
-
 import pytest
 
-from app import ffmpeg
+from tests.audio_support import tone_mp3 as make_tone_mp3
 
 
 def _tone_mp3(path, seconds: float) -> bytes:
-    rate = 24000
-    n = int(rate * seconds)
-    pcm = struct.pack(f"<{n}h", *(int(8000 * math.sin(2 * math.pi * 440 * k / rate)) for k in range(n)))
-    ffmpeg.encode_mp3(pcm, rate, path, bitrate_kbps=32)
-    return path.read_bytes()
+    return make_tone_mp3(seconds, path=path)
 
 
 @pytest.fixture(scope="session")

@@ -67,7 +67,10 @@ def test_success_gives_one_speech_per_item(engine, rsps, tone_mp3):
         assert speech.token_onsets == sorted(speech.token_onsets)
         assert speech.token_onsets[-1] < speech.samples
     assert rsps.calls[0].request.req_kwargs["timeout"] == 10.0
-    assert engine.settings == {"lang": "de", "tld": "de", "slow": False}
+    assert engine.settings == {"lang": "de", "tld": "de", "slow": False, "words": "aligned"}
+    assert GttsEngine(align_words=False).settings == {"lang": "de", "tld": "de", "slow": False}
+    # a tone is not the text: the words keep the estimate, and say so
+    assert all(speech.methods == ["estimated"] * len(speech.token_onsets) for speech in speeches)
 
 
 def test_abbreviations_preprocessor_does_not_eat_the_period(engine, rsps, tone_mp3):

@@ -7,7 +7,6 @@ that fails half-way is resumed from the cache.
 """
 from __future__ import annotations
 
-import math
 import os
 import re
 import socket
@@ -20,7 +19,7 @@ import pytest
 
 from app.engines import gtts_engine
 from app.engines.gtts_http import RPC_PATH, encode_response
-from app.ffmpeg import encode_mp3
+from tests.audio_support import tone_mp3
 from tests.faults.conftest import SMALL_SLUG, small_source
 from tests.faults.fault_support import BuildChecker, assert_one_line_error, cli
 
@@ -87,14 +86,7 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def tone() -> bytes:
     """0.3 s of a tone as 24 kHz MP3, like the audio Google sends."""
-    import tempfile
-    rate, n = 24000, 7200
-    pcm = struct.pack(f"<{n}h", *(int(8000 * math.sin(2 * math.pi * 440 * k / rate)) for k in range(n)))
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "tone.mp3")
-        encode_mp3(pcm, rate, path, bitrate_kbps=32)
-        with open(path, "rb") as fh:
-            return fh.read()
+    return tone_mp3(0.3)
 
 
 @pytest.fixture

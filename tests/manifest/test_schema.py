@@ -30,7 +30,9 @@ def test_built_manifests_pass_the_reference_validator(bundled_build, export_audi
 
 def test_pipeline_records_how_each_word_time_was_found(bundled_build):
     words = [w for s in bundled_build[1]["sections"] for sentence in s["sentences"] for w in sentence["words"]]
-    assert words and {w["method"] for w in words} == {"engine"}
+    methods = [w["method"] for w in words]
+    assert set(methods) <= {"engine", "interpolated"}  # interpolated: a word eSpeak gave no event of its own
+    assert methods.count("engine") > 0.9 * len(methods)
     assert bundled_build[1]["engine"]["estimated_words"] is False
 
 

@@ -5,13 +5,12 @@
 """
 from __future__ import annotations
 
-import array
-import math
 import re
 from pathlib import Path
 
 from app.ffmpeg import encode_mp3
 from app.manifest import document
+from tests.audio_support import tone_pcm
 
 SAMPLE_RATE = 22050
 SLUG = "testartikel"
@@ -21,10 +20,7 @@ ATTR = '" onerror="alert(2)'
 
 
 def sine_pcm(seconds: float, freq: float) -> bytes:
-    count = int(SAMPLE_RATE * seconds)
-    samples = array.array("h", (int(6000 * math.sin(2 * math.pi * freq * i / SAMPLE_RATE))
-                                for i in range(count)))
-    return samples.tobytes()
+    return tone_pcm(seconds, freq, SAMPLE_RATE)
 
 
 def _words(text: str, begin: int, end: int) -> list[dict]:
