@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import compress, errors, exports, files, labels, reader, security
+from . import assets, compress, embed, errors, exports, files, labels, offline, reader, security
 from .library import Library
 
 
@@ -16,6 +16,9 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(reader.bp)
     app.register_blueprint(files.bp)
     app.register_blueprint(exports.bp)
+    app.register_blueprint(offline.bp)
+    embed.register(app)
+    assets.register(app)
     app.add_template_filter(labels.mmss, "mmss")
     app.add_template_filter(labels.size_label, "size_label")
     errors.register(app)
