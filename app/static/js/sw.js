@@ -88,8 +88,7 @@ async function fromCopies(event) {
 async function offlinePage() {
   if (!(await caches.has(LIBRARY))) return null;
   const hit = await (await caches.open(LIBRARY)).match(new URL("offline.html", self.registration.scope).href);
-  if (!hit) return null;
-  return new Response(hit.body, { status: 503, statusText: "Offline", headers: hit.headers });
+  return hit || null;
 }
 
 /** A byte range of a saved file: 206 with Content-Range (416 outside the file). */
