@@ -26,14 +26,19 @@ def test_highlight_matches_manifest_at_sampled_moments(reader, manifest):
                    f"manifest says {wanted(manifest, st['src'], st['t'])}"
         samples.append(st)
 
+    def advanced(media_ms: float) -> None:
+        """Wait until the audio plays past media_ms of its file (instead of a fixed sleep)."""
+        page.wait_for_function("(t) => { const a = document.querySelector('#player audio');"
+                               " return !a.paused && a.currentTime * 1000 > t; }", arg=media_ms, timeout=10000)
+
     page.click("[data-play-section='0']")
     page.wait_for_function("() => document.querySelector('#player audio').currentTime > 0.3")
     t0 = page.evaluate(STATE_JS)["t"]
-    page.wait_for_timeout(400)
+    advanced(t0 + 200)
     assert page.evaluate(STATE_JS)["t"] > t0 + 200, "currentTime does not advance"
     for _ in range(4):
         check(strict=False)
-        page.wait_for_timeout(230)
+        advanced(samples[-1]["t"] + 230)
 
     # Seeks with the slider: the highlight moves at once, then follows the audio.
     for frac in (0.08, 0.33, 0.51, 0.77, 0.94):
@@ -54,7 +59,7 @@ def test_highlight_matches_manifest_at_sampled_moments(reader, manifest):
         page.wait_for_function("() => document.querySelector('#player audio').paused")
         check(strict=True)
         page.click(".p-play")
-        page.wait_for_timeout(200)
+        advanced(samples[-1]["t"] + 200)
         check(strict=False)
 
     # Section changes by the user.
@@ -78,7 +83,7 @@ def test_highlight_matches_manifest_at_sampled_moments(reader, manifest):
         " return a.getAttribute('src').endsWith('/' + f) && !a.paused && a.currentTime > 0.2; }",
         arg=fourth, timeout=10000)
     check(strict=False)
-    page.wait_for_timeout(300)
+    advanced(samples[-1]["t"] + 300)
     check(strict=False)
 
     assert len(samples) >= 20
