@@ -12,6 +12,7 @@ export function init(body) {
   const tl = buildTimeline(document);
   const audio = document.createElement("audio");
   audio.preload = "metadata";
+  audio.className = "e-audio";
   body.append(audio);
   const player = new Player(audio, tl);
   const q = (sel) => body.querySelector(sel);
