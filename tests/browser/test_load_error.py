@@ -3,6 +3,9 @@ player, one polite announcement, and "Erneut versuchen", which plays it."""
 from __future__ import annotations
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.test_axe import _check
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +27,7 @@ def test_failed_section_is_shown_announced_and_retried(reader, manifest):
     assert page.get_by_role("group", name=message).is_visible()
     assert page.evaluate(f"{AUDIO_JS}.paused")
     assert page.locator(".p-play").inner_text() == "Abspielen"
+    _check(Axe(), page, "reader with a load error")
 
     page.unroute(failing)
     retry = page.get_by_role("button", name="Erneut versuchen")

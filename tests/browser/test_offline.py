@@ -4,11 +4,17 @@ unsaved pages get the German offline page, a new build updates the saved copy
 once, and "Offline-Kopie entfernen" frees it all again."""
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from app.web.labels import size_label
 from tests.browser.browser_support import PROBE, SAMPLE_JS, SLUG, probe_text, shown, wanted
 from tests.browser.conftest import build
+from tests.browser.test_axe import _check
 
 pytestmark = pytest.mark.browser
 
@@ -27,8 +33,8 @@ def _save(page, total: int) -> None:
     page.evaluate(RECORD_JS)
     page.get_by_role("button", name="Für offline speichern").click()
     done = f"Offline gespeichert ({size_label(total)})"
-    page.wait_for_selector(f".off-state:text-matches('^{done.replace('(', '.').replace(')', '.')}')", timeout=60000)
-    assert page.locator("#announce").inner_text().startswith(done)
+    expect(page.locator(".off-state")).to_have_text(re.compile("^" + re.escape(done)), timeout=60000)
+    expect(page.locator("#announce")).to_have_text(re.compile("^" + re.escape(done)))  # after 50 ms
     assert page.get_by_role("button", name="Offline-Kopie entfernen").is_visible()
 
 
@@ -51,14 +57,17 @@ def test_saved_article_plays_and_seeks_offline(offline_context, base_url, manife
     assert max(seen["values"]) == total and len(set(seen["values"])) >= 5, "progress from the MP3 sizes"
     assert any(t.startswith("Wird gespeichert: ") and t.endswith(f" von {size_label(total)}") for t in seen["texts"])
     assert page.evaluate("async () => (await navigator.serviceWorker.ready).active.scriptURL") == f"{base_url}/sw.js"
+    axe = Axe()
+    _check(axe, page, "reader with a saved copy")
 
     ctx.set_offline(True)
     page.goto(f"{base_url}/")
     cards = page.locator(".card")
     saved = cards.filter(has=page.get_by_role("link", name=manifest["article"]["title"]))
-    assert saved.locator(".saved-at").inner_text() == " · Offline gespeichert"
+    expect(saved.locator(".saved-at")).to_have_text(" · Offline gespeichert")  # marked by js/saved.js
     other = cards.filter(has=page.locator(f"a[href='/artikel/{PROBE}']"))
-    assert other.locator(".saved-at").inner_text() == " · Nicht offline gespeichert"
+    expect(other.locator(".saved-at")).to_have_text(" · Nicht offline gespeichert")
+    _check(axe, page, "library offline, with saved and unsaved articles")
     saved.get_by_role("link").click()
     page.wait_for_selector("html.js")
 
@@ -86,6 +95,7 @@ def test_saved_article_plays_and_seeks_offline(offline_context, base_url, manife
     assert response.from_service_worker
     assert page.get_by_role("heading", level=1).inner_text() == "Keine Verbindung"
     assert "nicht für offline gespeichert" in page.locator("main").inner_text()
+    _check(axe, page, "offline page")
 
     ctx.set_offline(False)
     page.goto(f"{base_url}/artikel/{SLUG}")
@@ -112,7 +122,7 @@ def test_new_build_updates_the_saved_copy_once(offline_context, base_url, audio_
     build(audio_dir, str(source), slug=PROBE)
     page.reload()
     page.wait_for_selector(".off-state:has-text('auf die neue Fassung aktualisiert')", timeout=60000)
-    assert page.locator("#announce").inner_text().startswith("Die Offline-Kopie wurde auf die neue Fassung")
+    expect(page.locator("#announce")).to_have_text(re.compile("^Die Offline-Kopie wurde auf die neue Fassung"))
     after = page.evaluate(CACHES_JS)
     assert len(after) == 2 and after != before, after  # the new copy replaced the old one, the library stays
     cached = page.evaluate("async (u) => (await (await caches.match(u)).arrayBuffer()).byteLength",
