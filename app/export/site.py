@@ -5,6 +5,7 @@ Layout of DIR::
     index.html                    library page
     feed.xml                      podcast feed (only with --base-url)
     sw.js, offline.html           service worker (offline listening) and its offline page
+    js/…                          the reader's and the embed's scripts, one file each
     static/…                      CSS and JS of the reader, the Web App Manifest and icons
     artikel/<slug>/index.html     reader page
     artikel/<slug>/einbetten.html embeddable player (no oEmbed: that needs `vorleser serve`)
@@ -123,6 +124,7 @@ def _render(client, url: str) -> str:
 
 def _pages(stage: Path, manifests: dict[str, dict], feed: bool) -> SiteLinks:
     from .. import create_app
+    from ..web.bundle import ENTRIES, bundle
 
     app = create_app({"AUDIO_DIR": stage / "artikel", "TESTING": True, "FEED": feed, "OEMBED": False})
     shutil.copytree(app.static_folder, stage / "static")
@@ -136,6 +138,9 @@ def _pages(stage: Path, manifests: dict[str, dict], feed: bool) -> SiteLinks:
         (stage / page).write_text(links.rewrite(_render(client, url), page), encoding="utf-8")
     # The service worker's scope is the folder of its script: at the top, it covers every page.
     shutil.copyfile(Path(app.static_folder) / "js" / "sw.js", stage / "sw.js")
+    (stage / "js").mkdir()
+    for entry in ENTRIES:  # each page's scripts as one file (app/web/bundle.py)
+        (stage / "js" / entry).write_text(bundle(entry), encoding="utf-8")
     return links
 
 

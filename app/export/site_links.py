@@ -81,7 +81,7 @@ class SiteLinks:
                 found: tuple[str, str | None] = ("index.html", None)
             elif path in ("/feed.xml", "/sw.js", "/offline.html"):
                 found = (path[1:], None)
-            elif path.startswith("/static/") and ".." not in path.split("/"):
+            elif path.startswith(("/static/", "/js/")) and ".." not in path.split("/"):
                 found = (path[1:], None)
             elif match := _ARTICLE.fullmatch(path):
                 found = self._article_target(match.group(1), match.group(2) or "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import assets, compress, embed, errors, exports, files, labels, offline, reader, security
+from . import assets, bundle, compress, embed, errors, exports, files, labels, offline, reader, security
 from .library import Library
 
 
@@ -17,6 +17,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(files.bp)
     app.register_blueprint(exports.bp)
     app.register_blueprint(offline.bp)
+    app.register_blueprint(bundle.bp)
     embed.register(app)
     assets.register(app)
     app.add_template_filter(labels.mmss, "mmss")

@@ -98,7 +98,7 @@ def test_embed_page_is_read_only_and_small(client, manifest):
     assert client.post(EMBED).status_code == 405 and client.post("/oembed").status_code == 405
     for section in manifest["sections"]:
         assert f'data-src="/artikel/{SLUG}/audio/{section["file"]}"' in html
-    files = re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html)
+    files = re.findall(r'(?:href|src)="(/(?:static|js)/[^"]+\.(?:css|js))"', html)
     first = re.search(r'data-words="([^"]+)"', html).group(1)
     assert any(f.endswith("/embed-page.js") for f in files) and any(f.endswith(".css") for f in files)
     total = len(gzip.compress(html.encode(), 6)) + sum(len(gzip.compress(client.get(f).data, 6)) for f in files)

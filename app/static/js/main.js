@@ -1,8 +1,9 @@
 // Boot of pages without an entry module of their own (library, error and
 // offline pages): the behaviours each data-module="name" needs, loaded at
 // once (the page preloads them, <link rel="modulepreload">), then run by
-// boot.js. The reader and the embedded player import theirs statically
-// (reader-page.js, embed-page.js), so they are ready with the document.
+// boot.js. The reader and the embedded player have entries that import theirs
+// statically (reader-page.js, embed-page.js), served as one file each
+// (app/web/bundle.py), so they are ready with the document.
 import { boot } from "./boot.js";
 
 const MODULES = {

@@ -1,6 +1,6 @@
-// The reader page's behaviours, imported statically: the page preloads all of
-// them (<link rel="modulepreload">), so they arrive together and run before
-// DOMContentLoaded; the player starts from the timings in the HTML.
+// The reader page's behaviours, imported statically: the server joins them into
+// one file (/js/reader-page.js, app/web/bundle.py), so they arrive together
+// and run before DOMContentLoaded; the player starts from the timings in the HTML.
 import { boot } from "./boot.js";
 import * as reader from "./reader.js";
 import * as sync from "./sync.js";

@@ -3,8 +3,8 @@
 // browser is idle. Until they arrive the sentence is marked, the word not yet.
 // The files (vorleser-zeiten/1) are derived from the manifest by the server.
 
-/** Word times of a timing document onto the section's sentences; the sentences
- *  themselves too when the page has none (the embedded player). */
+// Word times of a timing document onto the section's sentences; the sentences
+// themselves too when the page has none (the embedded player).
 export function addTimes(section, doc) {
   const byId = new Map(section.sentences.map((s) => [s.id, s]));
   const fresh = section.sentences.length === 0;
