@@ -120,6 +120,8 @@ def test_new_build_updates_the_saved_copy_once(offline_context, base_url, audio_
     source = tmp_path / f"{PROBE}.txt"
     source.write_text(probe_text(2), encoding="utf-8")
     build(audio_dir, str(source), slug=PROBE)
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url.rsplit("/", 1)[-1]) if "/audio/" in r.url else None)
     page.reload()
     page.wait_for_selector(".off-state:has-text('auf die neue Fassung aktualisiert')", timeout=60000)
     expect(page.locator("#announce")).to_have_text(re.compile("^Die Offline-Kopie wurde auf die neue Fassung"))
@@ -128,6 +130,7 @@ def test_new_build_updates_the_saved_copy_once(offline_context, base_url, audio_
     cached = page.evaluate("async (u) => (await (await caches.match(u)).arrayBuffer()).byteLength",
                            f"{url}/audio/{changed}")
     assert cached == (audio_dir / PROBE / changed).stat().st_size
+    assert set(fetched) - {"01-eine-kleine-probe.mp3"} == {changed}, "unchanged MP3s are kept, not fetched again"
 
     page.reload()  # said once: the next visit just shows the saved state
     page.wait_for_selector(".off-state:has-text('Offline gespeichert')")

@@ -48,5 +48,5 @@ def test_reader_page_carries_what_a_copy_needs(client, manifest):
     assert f'data-total="{sum(s["bytes"] for s in manifest["sections"])}"' in box
     for i, s in enumerate(manifest["sections"]):
         assert (f'data-sec="{i}" data-at="{s["offset_ms"]},{s["duration_ms"]}" '
-                f'data-words="/artikel/{SLUG}/zeiten/{s["file"][:-4]}.json" data-bytes="{s["bytes"]}"') in html
+                f'data-words="/artikel/{SLUG}/zeiten/{s["file"][:-4]}.json"') in html
     assert f'data-build="{manifest["built_at"]}/' in html

@@ -10,7 +10,8 @@ def test_timing_file_matches_the_manifest(client, manifest):
         assert response.status_code == 200 and response.mimetype == "application/json"
         data = response.get_json()
         assert data["schema"] == "vorleser-zeiten/1" and data["section"] == section["id"]
-        assert data["file"] == section["file"]
+        assert data["file"] == section["file"] and data["bytes"] == section["bytes"]
+        assert data.get("hash") == section.get("hash")
         assert [s["id"] for s in data["sentences"]] == [s["id"] for s in section["sentences"]]
         for got, want in zip(data["sentences"], section["sentences"]):
             assert (got["begin_ms"], got["end_ms"], got["text"]) == (want["begin_ms"], want["end_ms"], want["text"])

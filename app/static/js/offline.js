@@ -17,16 +17,14 @@ function inventory(box) {
     .map((el) => abs(el.getAttribute("href") || el.getAttribute("src")));
   const sections = [...document.querySelectorAll("[data-sec]")].map((block) => ({
     url: abs(block.querySelector("audio.native").getAttribute("src")),
-    bytes: Number(block.dataset.bytes) || 0,
-    hash: block.dataset.hash,
+    times: abs(block.dataset.words),
   }));
   return {
     page: pageKey(location.href),
     build: document.body.dataset.build,
-    small: [document.body.dataset.manifest, ...[...document.querySelectorAll("[data-words]")]
-      .map((b) => b.dataset.words)].map(abs).concat(statics),
+    small: [abs(document.body.dataset.manifest), ...statics],
     sections,
-    total: sections.reduce((n, s) => n + s.bytes, 0),
+    total: Number(box.dataset.total) || 0,
     library: abs(box.dataset.library),
     offlinePage: abs(box.dataset.offlinePage),
     sw: abs(box.dataset.sw),
@@ -58,6 +56,7 @@ async function storeCounting(cache, url, onBytes) {
   }
   const headers = { "Content-Type": res.headers.get("Content-Type") || "audio/mpeg", "Content-Length": String(got) };
   await cache.put(url, new Response(new Blob(parts), { headers }));
+  return got;
 }
 
 /** The library page (with its own modules) and the offline page, for when the network is gone. */
@@ -102,15 +101,29 @@ export function init(box, ctx) {
     try {
       const cache = await caches.open(name);
       await Promise.all(inv.small.concat(inv.page).map((url) => store(cache, url)));
+      // Each section's timing file also tells its MP3's size and hash: unchanged MP3s are kept.
+      const hashes = {};
+      await Promise.all(inv.sections.map(async (s) => {
+        const res = await fetchOk(s.times);
+        const doc = await res.clone().json();
+        hashes[s.url] = doc.hash || `${doc.bytes}`;
+        await cache.put(s.times, res);
+      }));
       const oldCache = old ? await caches.open(old.name) : null;
       let done = 0;
-      const hashes = {};
       for (const s of inv.sections) {
-        hashes[s.url] = s.hash;
-        const kept = oldCache && old.meta.hashes?.[s.url] === s.hash ? await oldCache.match(s.url) : null;
-        if (kept) await cache.put(s.url, kept);
-        else await storeCounting(cache, s.url, (n) => { bar.value = done + n; if (!updating) text.textContent = T.offSaving(sizeLabel(done + n), total); });
-        done += s.bytes;
+        const kept = oldCache && old.meta.hashes?.[s.url] === hashes[s.url] ? await oldCache.match(s.url) : null;
+        let got = 0;
+        if (kept) {
+          await cache.put(s.url, kept.clone());
+          got = (await kept.blob()).size;
+        } else {
+          got = await storeCounting(cache, s.url, (n) => {
+            bar.value = done + n;
+            if (!updating) text.textContent = T.offSaving(sizeLabel(done + n), total);
+          });
+        }
+        done += got;
         bar.value = done;
       }
       await storeShell(inv);
