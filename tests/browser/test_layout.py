@@ -6,6 +6,7 @@ folder, into docs/ only with VORLESER_SCREENSHOTS=1 (tests never rewrite
 tracked files): compare them with the previous run by eye, no pixel asserts."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -103,5 +104,38 @@ def test_narrow_tab_order_and_contents(browser, base_url, manifest):
         assert nav.get_by_role("link").count() == len(manifest["sections"])
         nav.get_by_role("link", name=manifest["sections"][3]["heading"]).click()
         assert page.evaluate("location.hash") == f"#abschnitt-{manifest['sections'][3]['id']}"
+    finally:
+        ctx.close()
+
+
+CLS_INIT_JS = """(() => { window.__cls = 0; new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+}).observe({type: 'layout-shift', buffered: true}); })();"""
+SETTLED_JS = """async () => {
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await new Promise((r) => requestIdleCallback(r, {timeout: 2000}));
+  return window.__cls; }"""
+
+
+@pytest.mark.parametrize(("width", "height", "rate", "stored"), [
+    (1280, 900, 1, None), (360, 740, 4, None), (1280, 900, 1, {"size": "150", "theme": "dark"})])
+def test_no_layout_shift_while_enhancing(browser, base_url, width, height, rate, stored):
+    """The player's controls take the space the page reserved for them, and stored settings
+    apply before the first paint (js/prefs.js): nothing moves (CLS <= 0.02)."""
+    ctx = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        if stored:
+            ctx.add_init_script(f"localStorage.setItem('vorleser:settings', '{json.dumps(stored)}');")
+        ctx.add_init_script(CLS_INIT_JS)
+        page = ctx.new_page()
+        if rate > 1:
+            ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": rate})
+        page.goto(f"{base_url}/artikel/{SLUG}")
+        page.wait_for_selector("html.js")
+        page.wait_for_load_state("load")
+        assert page.evaluate(SETTLED_JS) <= 0.02
+        if stored:
+            assert page.evaluate("[document.documentElement.dataset.size, document.documentElement.dataset.theme]") \
+                == ["150", "dark"]
     finally:
         ctx.close()
