@@ -57,7 +57,8 @@ def test_publisher_page_embeds_a_working_player(browser, host, manifest):
     try:
         page = ctx.new_page()
         errors = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error"
+                and "Failed to load resource" not in m.text else None)
         page.goto(url)
         frame_el = page.locator("iframe")
         assert frame_el.get_attribute("title") == f"Vorleser: {manifest['article']['title']}"
@@ -95,6 +96,19 @@ def test_publisher_page_embeds_a_working_player(browser, host, manifest):
         assert target.get_attribute("aria-current") == "true"
         frame.locator(".e-rate").select_option("1.5")
         assert inner.evaluate(f"{AUDIO_JS}.playbackRate") == 1.5
+        frame.locator(".e-play").click()
+        inner.wait_for_function(f"() => {AUDIO_JS}.paused")
+
+        fourth = manifest["sections"][3]  # a file that does not load is said in the status line
+        page.route(f"**/audio/{fourth['file']}", lambda route: route.abort("connectionfailed"))
+        frame.get_by_role("button", name=fourth["heading"]).click()
+        status = frame.get_by_role("status")
+        status.filter(has_text=f"„{fourth['heading']}“ konnte nicht geladen werden").wait_for()
+        page.unroute(f"**/audio/{fourth['file']}")
+        frame.locator(".e-play").click()  # "Abspielen" tries again
+        inner.wait_for_function(f"(f) => {AUDIO_JS}.getAttribute('src').endsWith('/' + f) && !{AUDIO_JS}.paused",
+                                arg=fourth["file"])
+        assert status.inner_text() == ""
         frame.locator(".e-play").click()
         inner.wait_for_function(f"() => {AUDIO_JS}.paused")
 

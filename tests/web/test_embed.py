@@ -64,6 +64,13 @@ def test_discovery_link_on_the_reader_page(client):
     assert client.get(link.group(1).replace("&amp;", "&")).status_code == 200
 
 
+def test_discovery_link_follows_the_request_host(client):
+    client.get(f"/artikel/{SLUG}")  # the page is cached per build; the link is made per request
+    html = client.get(f"/artikel/{SLUG}", base_url="https://vorleser.example").get_data(as_text=True)
+    assert f"url=https://vorleser.example/artikel/{SLUG}&amp;format=json" in html
+    assert "localhost" not in html
+
+
 def test_only_the_embed_route_may_be_framed(client):
     embed = client.get(EMBED)
     assert embed.status_code == 200

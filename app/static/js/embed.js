@@ -78,6 +78,14 @@ export function init(body) {
     player.seekGlobal(Number(seek.value) * 1000, { user: true });
   });
   rate.addEventListener("change", () => player.setRate(Number(rate.value)));
+  // A file that does not load: said in the one status line; "Abspielen" tries it again.
+  const msg = q(".e-msg");
+  player.addEventListener("error", () => {
+    msg.textContent = `${T.loadError(player.section.heading, navigator.onLine === false)} ${T.embedRetry}`;
+  });
+  player.addEventListener("loaded", () => {
+    msg.textContent = "";
+  });
   player.addEventListener("state", () => {
     playBtn.textContent = player.playing ? T.pause : T.play;
     if (player.playing && !started) {

@@ -58,6 +58,7 @@ export const T = {
   offMissing: "Nicht offline gespeichert",
   // The embedded player (embed.js)
   embedNow: "Aktueller Satz:",
+  embedRetry: "Mit „Abspielen“ noch einmal versuchen.",
 };
 
 export function fmtNum(n) {
