@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 
 from flask import current_app, url_for
-from markupsafe import escape
 
 from . import labels
 from ..manifest import BuiltArticle
@@ -62,22 +61,16 @@ def _urls(article: BuiltArticle) -> dict:
         "library": url_for("reader.library"),
         "sw": url_for("offline.service_worker"),
         "offline_page": url_for("offline.page"),
-        "oembed": OEMBED_MARK if current_app.config.get("OEMBED") else None,
+        "oembed": _oembed_url(slug) if current_app.config.get("OEMBED") else None,
         "page": url_for("reader.article", slug=slug),
     }
 
 
-# The oEmbed discovery link names the page's absolute address, which depends on the request's
-# host; the reader page is rendered once per build, so the link goes in per request.
-OEMBED_MARK = "/oembed?vorleser-discovery"
-
-
-def with_oembed_link(page: str, slug: str) -> str:
-    """The cached reader page with its oEmbed discovery link for this request (app/web/embed.py)."""
-    if OEMBED_MARK not in page:
-        return page
-    page_url = url_for("reader.article", slug=slug, _external=True)
-    return page.replace(OEMBED_MARK, str(escape(url_for("embed.oembed", url=page_url, format="json"))), 1)
+def _oembed_url(slug: str) -> str:
+    """The oEmbed discovery link of an article's reader page (app/web/embed.py). Its ``url`` is the
+    page's path, not its absolute address: the page is cached per build and must not name the host
+    of whichever request rendered it first; the endpoint resolves the path against its own host."""
+    return url_for("embed.oembed", url=url_for("reader.article", slug=slug), format="json")
 
 
 def reader_context(article: BuiltArticle) -> dict:

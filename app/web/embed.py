@@ -6,8 +6,9 @@
   every other route keeps ``frame-ancestors 'none'`` (see :mod:`.security`).
 - ``/oembed?url=…&format=json``: oEmbed 1.0 (type ``rich``) for the reader and
   embed URLs of this site, so a CMS that speaks oEmbed embeds the player when
-  someone pastes the article's address. 404 for a URL that is not one of our
-  articles, 501 for any format but JSON, as the spec says.
+  someone pastes the article's address (or a path, which the reader page's
+  discovery link uses: that page is cached and names no host). 404 for a URL
+  that is not one of our articles, 501 for any format but JSON, as the spec says.
 """
 from __future__ import annotations
 
@@ -78,8 +79,10 @@ def _size(name: str, default: int, least: int) -> int:
 
 
 def _slug_of(url: str) -> str | None:
+    """The article an address names: absolute on this host, or a path (the discovery link's form)."""
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or parts.netloc != request.host:
+    is_path = url.startswith("/") and not url.startswith("//")
+    if not is_path and (parts.scheme not in ("http", "https") or parts.netloc != request.host):
         return None
     found = _PAGE.fullmatch(parts.path)
     return found.group(1) if found else None

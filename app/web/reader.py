@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, render_template
 
-from .context import library_entry, reader_context, with_oembed_link
+from .context import library_entry, reader_context
 from .library import get_library
 from .texts import ARTICLE_NOT_FOUND
 
@@ -24,7 +24,7 @@ def article(slug: str):
     page = found.memo.get("reader.html")
     if page is None:  # rendered once per build: the page depends only on the manifest
         page = found.memo["reader.html"] = render_template("reader.html", **reader_context(found))
-    return with_oembed_link(page, slug)
+    return page
 
 
 @bp.get("/healthz")
