@@ -92,13 +92,15 @@ export function init(box, ctx) {
   async function save(updating) {
     busy = true;
     saveBtn.setAttribute("aria-disabled", "true");
-    const before = (await copies(inv.page)).filter((c) => c.meta);
-    const old = before.find((c) => c.meta.build !== inv.build) || null;
     const name = cacheName(inv.page, inv.build);
-    const registering = navigator.serviceWorker.register(inv.sw);
     const total = sizeLabel(inv.total);
+    let before = [];
     show(updating ? T.offUpdating : T.offSaving(sizeLabel(0), total), { progress: 0, saved: updating });
     try {
+      before = (await copies(inv.page)).filter((c) => c.meta);
+      const old = before.find((c) => c.meta.build !== inv.build) || null;
+      const registering = navigator.serviceWorker.register(inv.sw);
+      registering.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
       const cache = await caches.open(name);
       await Promise.all(inv.small.concat(inv.page).map((url) => store(cache, url)));
       // Each section's timing file also tells its MP3's size and hash: unchanged MP3s are kept.
@@ -149,16 +151,21 @@ export function init(box, ctx) {
 
   async function removeCopy() {
     busy = true;
-    for (const c of await copies(inv.page)) await caches.delete(c.name);
-    const left = (await caches.keys()).some((n) => n.startsWith("vorleser:") && n !== LIBRARY);
-    if (!left) {
-      await caches.delete(LIBRARY);
-      const reg = await navigator.serviceWorker.getRegistration(inv.sw);
-      await reg?.unregister();
+    try {
+      for (const c of await copies(inv.page)) await caches.delete(c.name);
+      const left = (await caches.keys()).some((n) => n.startsWith("vorleser:") && n !== LIBRARY);
+      if (!left) { // nothing saved any more: the library copy and the worker go too
+        await caches.delete(LIBRARY);
+        const reg = await navigator.serviceWorker.getRegistration(inv.sw);
+        await reg?.unregister();
+      }
+      show(T.offRemoved, { saved: false });
+      announce(T.offRemoved);
+    } catch (err) {
+      console.warn("vorleser: removing the offline copy failed", err);
+    } finally {
+      busy = false;
     }
-    busy = false;
-    show(T.offRemoved, { saved: false });
-    announce(T.offRemoved);
   }
 
   saveBtn.addEventListener("click", () => { if (!busy) save(false); });
@@ -171,7 +178,8 @@ export function init(box, ctx) {
     const current = complete.find((c) => c.meta.build === inv.build);
     if (current) {
       show(T.offSaved(sizeLabel(current.meta.bytes)), { saved: true });
-      navigator.serviceWorker.register(inv.sw); // keeps the worker up to date
+      navigator.serviceWorker.register(inv.sw) // keeps the worker up to date
+        .catch((err) => console.warn("vorleser: service worker", err));
     } else if (navigator.onLine !== false) {
       save(true); // a new build since the copy was saved: update it, and say so once
     }
