@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Vorleser benchmark: build speed, rebuilds, gTTS, highlight lag, MP3
-alignment, page weight, server load, memory and the pronunciation lexicon's
-cost, each against a target.
+alignment, page weight, the reader's start (time to player, layout shift,
+start weight), Lighthouse scores, server load, memory and the pronunciation
+lexicon's cost, each against a target.
 
 Every timing is a ratio against a baseline measured side by side in the same
 invocation (median of per-pair ratios, runs interleaved A B A B A B), never a
 bare time: the machine is small, shared and noisy.
 
     .venv/bin/python scripts/bench.py                 # full run (several minutes)
-    .venv/bin/python scripts/bench.py --quick         # smoke version (1 run each, small loads)
+    .venv/bin/python scripts/bench.py --quick         # smoke version (1 run each, small loads, no Lighthouse)
     .venv/bin/python scripts/bench.py --only cold_build,memory --runs 5
 
 Prints a table (metric, measured, target, PASS/FAIL), writes the same as JSON
@@ -45,6 +46,8 @@ METRICS = {
     "highlight_lag": ("highlight", "highlight_lag", "highlight lag p95"),
     "mp3_alignment": ("align", "mp3_alignment", "max |offset| decoded MP3 vs source PCM"),
     "page_weight": ("weight", "page_weight", "reader page weight (gzip)"),
+    "start": ("start", "start", "player ready after DOMContentLoaded"),
+    "lighthouse": ("lighthouse", "lighthouse", "Lighthouse mobile scores"),
     "server_load": ("load", "server_load", "server under load"),
     "memory": ("memory", "memory", "peak RSS of a cold build"),
     "lexicon": ("lexicon_cost", "lexicon_cost", "pronunciation lexicon / cold build"),
@@ -54,6 +57,8 @@ METRICS = {
     "queue_faults": ("queue_bench", "queue_faults", "queue faults: jobs completed"),
     "align_accuracy": ("align_accuracy", "align_accuracy", "forced alignment (vorleser align)"),
 }
+# Too slow for --quick (the smoke test runs that): measured only in a full run or when named in --only.
+SLOW = {"lighthouse"}
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -73,7 +78,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
             p.error(f"unknown metric(s) {', '.join(unknown)}; choose from {', '.join(METRICS)}")
         ns.only = wanted
     else:
-        ns.only = list(METRICS)
+        ns.only = [m for m in METRICS if not (ns.quick and m in SLOW)]
     if ns.runs is None:
         ns.runs = 1 if ns.quick else 3
     if ns.runs < 1:

@@ -4,8 +4,12 @@ Layout of DIR::
 
     index.html                    library page
     feed.xml                      podcast feed (only with --base-url)
-    static/…                      CSS and JS of the reader
+    sw.js, offline.html           service worker (offline listening) and its offline page
+    js/…                          the reader's and the embed's scripts, one file each
+    static/…                      CSS and JS of the reader, the Web App Manifest and icons
     artikel/<slug>/index.html     reader page
+    artikel/<slug>/einbetten.html embeddable player (no oEmbed: that needs `vorleser serve`)
+    artikel/<slug>/zeiten/*.json  each section's sentence and word times (derived from the manifest)
     artikel/<slug>/…              section MP3s, whole MP3, manifest.json (+ "epub"), VTTs,
                                   <slug>.epub, abschnitte.zip, chapters.json
 
@@ -28,8 +32,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import InputError, OutputError
-from ..manifest import BuiltArticle, load_all
+from ..manifest import BuiltArticle, load_all, timings
 from ..manifest.document import dumps
+from ..manifest.timings import timing_files
 from ..pipeline.versions import link_or_copy
 from .epub import write_epub
 from .feed import normalize_base_url, render_chapters_json, render_feed
@@ -102,6 +107,9 @@ def _copy_article(article: BuiltArticle, folder: Path, base: str | None) -> dict
     _sections_zip(article, folder / "abschnitte.zip")
     links = SiteAddresses(base) if base else None
     (folder / "chapters.json").write_text(render_chapters_json(article, links), encoding="utf-8")
+    (folder / "zeiten").mkdir()
+    for name, section in timing_files(article.data).items():
+        (folder / "zeiten" / name).write_text(timings.dumps(section), encoding="utf-8")
     (folder / "manifest.json").write_text(dumps(manifest), encoding="utf-8")
     return manifest
 
@@ -116,16 +124,24 @@ def _render(client, url: str) -> str:
 
 def _pages(stage: Path, manifests: dict[str, dict], feed: bool) -> SiteLinks:
     from .. import create_app
+    from ..web.bundle import ENTRIES, bundle
 
     app = create_app({"AUDIO_DIR": stage / "artikel", "TESTING": True, "FEED": feed,
-                      "EDITOR_NAV": False})
+                      "EDITOR_NAV": False, "OEMBED": False})
     shutil.copytree(app.static_folder, stage / "static")
     links = SiteLinks(manifests, feed=feed)
     client = app.test_client()
-    (stage / "index.html").write_text(links.rewrite(_render(client, "/"), "index.html"), encoding="utf-8")
+    pages = {"index.html": "/", "offline.html": "/offline.html"}
     for slug in manifests:
-        page = f"artikel/{slug}/index.html"
-        (stage / page).write_text(links.rewrite(_render(client, f"/artikel/{slug}"), page), encoding="utf-8")
+        pages[f"artikel/{slug}/index.html"] = f"/artikel/{slug}"
+        pages[f"artikel/{slug}/einbetten.html"] = f"/artikel/{slug}/einbetten"
+    for page, url in pages.items():
+        (stage / page).write_text(links.rewrite(_render(client, url), page), encoding="utf-8")
+    # The service worker's scope is the folder of its script: at the top, it covers every page.
+    shutil.copyfile(Path(app.static_folder) / "js" / "sw.js", stage / "sw.js")
+    (stage / "js").mkdir()
+    for entry in ENTRIES:  # each page's scripts as one file (app/web/bundle.py)
+        (stage / "js" / entry).write_text(bundle(entry), encoding="utf-8")
     return links
 
 

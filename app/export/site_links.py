@@ -16,9 +16,13 @@ from urllib.parse import quote, unquote, urlsplit
 
 from ..errors import OutputError
 from ..manifest.names import safe_filename, section_download_name
+from ..manifest.timings import timing_files
 
 _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?>")
-_URL_ATTR = re.compile(r'(\s(?:href|src|data-manifest|action|poster)=)"([^"]*)"')
+# URL attributes: the usual ones, and the reader's data attributes that hold URLs (the manifest,
+# a section's word times and audio, the service worker, the offline and library pages).
+_URL_ATTR = re.compile(
+    r'(\s(?:href|src|action|poster|data-(?:manifest|words|src|sw|offline-page|library))=)"([^"]*)"')
 _DOWNLOAD_ATTR = re.compile(r'\sdownload(?:="[^"]*")?(?=[\s/>]|$)')
 _ARTICLE = re.compile(r"/artikel/([^/]+)(?:/(.*))?")
 
@@ -60,6 +64,10 @@ class SiteLinks:
             return base + rest, safe_filename(manifest["article"]["title"], "zip", fallback=slug)
         if rest in ("manifest.json", "chapters.json"):
             return base + rest, None
+        if rest == "einbetten":  # the embeddable player
+            return base + "einbetten.html", None
+        if kind == "zeiten" and name in timing_files(manifest):
+            return base + rest, None
         if rest in ("captions.vtt", "chapters.vtt") and manifest.get(rest[:-4]):
             return base + manifest[rest[:-4]], None
         raise KeyError(rest)
@@ -71,9 +79,9 @@ class SiteLinks:
         try:
             if path == "/":
                 found: tuple[str, str | None] = ("index.html", None)
-            elif path == "/feed.xml":
-                found = ("feed.xml", None)
-            elif path.startswith("/static/") and ".." not in path.split("/"):
+            elif path in ("/feed.xml", "/sw.js", "/offline.html"):
+                found = (path[1:], None)
+            elif path.startswith(("/static/", "/js/")) and ".." not in path.split("/"):
                 found = (path[1:], None)
             elif match := _ARTICLE.fullmatch(path):
                 found = self._article_target(match.group(1), match.group(2) or "")

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import ManifestError
-from . import names
+from . import names, timings
 from .validate import check
 
 log = logging.getLogger(__name__)
@@ -137,6 +137,16 @@ class BuiltArticle:
             return None
         path = self._existing(name, None)
         return FoundFile(path, mimetype, name) if path else None
+
+    def timings(self, name: str) -> str | None:
+        """The timing file ``name`` (``02-einleitung.json``, see :mod:`.timings`) as JSON text, or None."""
+        key = f"timings:{name}"
+        if key not in self.memo:
+            section = timings.timing_files(self.data).get(name)
+            if section is None:
+                return None
+            self.memo[key] = timings.dumps(section)
+        return self.memo[key]
 
     def section_files(self) -> list[FoundFile]:
         """All section MP3s in order; empty if any of them is missing."""

@@ -39,6 +39,13 @@ def full_file(slug: str) -> str:
     return f"{slug}.mp3"
 
 
+def timing_file(section_mp3: str) -> str:
+    """``02-einleitung.json``: the timing file derived for the section MP3 ``02-einleitung.mp3``
+    (served below ``zeiten/``, see :mod:`.timings`)."""
+    stem, _, _ = section_mp3.rpartition(".")
+    return f"{stem or section_mp3}.json"
+
+
 def is_plain_name(name: object) -> bool:
     """True for a bare file name such as ``02-einleitung.mp3`` (no path, no hidden or temp file)."""
     return (isinstance(name, str) and 0 < len(name) <= 200 and not _BAD_NAME.search(name)

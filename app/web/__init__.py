@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import compress, deploy, errors, exports, files, labels, reader, security
+from . import assets, bundle, compress, deploy, embed, errors, exports, files, labels, offline, reader, security
 from .library import Library
 
 
@@ -24,6 +24,10 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(aussprache.bp)
     register_api(app)
     deploy.register(app)
+    app.register_blueprint(offline.bp)
+    app.register_blueprint(bundle.bp)
+    embed.register(app)
+    assets.register(app)
     app.add_template_filter(labels.mmss, "mmss")
     app.add_template_filter(labels.size_label, "size_label")
     errors.register(app)

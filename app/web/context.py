@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import copy
 
-from flask import url_for
+from flask import current_app, url_for
 
 from . import labels
 from ..manifest import BuiltArticle
+from ..manifest.names import timing_file
 
 
 def library_entry(article: BuiltArticle) -> dict:
@@ -34,6 +35,7 @@ def _section_extras(article: BuiltArticle, section: dict, download_name: str) ->
     return {
         "audio_url": _file_url("files.audio", article, section["file"]),
         "download_url": _file_url("files.download", article, section["file"]),
+        "timing_url": _file_url("files.timings", article, timing_file(section["file"])),
         "download_name": download_name,
         "size_label": labels.size_label(section["bytes"]),
         "duration_label": labels.mmss(section["duration_ms"]),
@@ -56,7 +58,19 @@ def _urls(article: BuiltArticle) -> dict:
         "chapters": url_for("files.chapters", slug=slug) if manifest.get("chapters") else None,
         "epub": url_for("exports.epub", slug=slug),
         "chapters_json": url_for("exports.chapters_json", slug=slug),
+        "library": url_for("reader.library"),
+        "sw": url_for("offline.service_worker"),
+        "offline_page": url_for("offline.page"),
+        "oembed": _oembed_url(slug) if current_app.config.get("OEMBED") else None,
+        "page": url_for("reader.article", slug=slug),
     }
+
+
+def _oembed_url(slug: str) -> str:
+    """The oEmbed discovery link of an article's reader page (app/web/embed.py). Its ``url`` is the
+    page's path, not its absolute address: the page is cached per build and must not name the host
+    of whichever request rendered it first; the endpoint resolves the path against its own host."""
+    return url_for("embed.oembed", url=url_for("reader.article", slug=slug), format="json")
 
 
 def reader_context(article: BuiltArticle) -> dict:

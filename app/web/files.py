@@ -1,4 +1,4 @@
-"""File routes: audio (inline, with Range), downloads, section ZIP, manifest, VTT.
+"""File routes: audio (inline, with Range), downloads, section ZIP, manifest, timings, VTT.
 
 Only files the manifest names are served; they are looked up by name in the
 manifest (see :mod:`app.web.article`). Only GET and HEAD are allowed.
@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from typing import BinaryIO
 
-from flask import Blueprint, Response, abort, current_app, send_file
+from flask import Blueprint, Response, abort, current_app, request, send_file
 
 from . import labels
 from .deploy import accel_response
@@ -63,6 +63,18 @@ def download(slug: str, name: str):
 @_route("/manifest.json")
 def manifest(slug: str):
     return _send(_article(slug).text_file("manifest"), None)
+
+
+@_route("/zeiten/<name>")
+def timings(slug: str, name: str):
+    """A section's sentence and word times, derived from the manifest (app/manifest/timings.py)."""
+    text = _article(slug).timings(name)
+    if text is None:
+        abort(404, description=FILE_NOT_FOUND)
+    response = Response(text, mimetype="application/json")
+    response.cache_control.no_cache = True
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 @_route("/captions.vtt")

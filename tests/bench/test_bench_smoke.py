@@ -1,5 +1,5 @@
 """Smoke run of scripts/bench.py --quick: it runs to the end and measures every
-metric. Only that is asserted, never a timing (the machine is shared)."""
+metric but the slow ones. Only that is asserted, never a timing (the machine is shared)."""
 from __future__ import annotations
 
 import json
@@ -11,18 +11,18 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
-from bench import METRICS  # noqa: E402
+from bench import METRICS, SLOW  # noqa: E402
 
 
 @pytest.mark.bench
 def test_quick_bench_measures_every_metric(tmp_path):
     out = tmp_path / "bench.json"
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--quick", "--json", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=170)  # the queue rows start Redis, workers and nginx
+                          cwd=ROOT, capture_output=True, text=True, timeout=170)  # a hang guard, not a timing: the queue rows start Redis, workers and nginx
     assert proc.returncode == 0, proc.stderr[-3000:]
     data = json.loads(out.read_text("utf-8"))
     assert data["quick"] is True
-    for metric in METRICS:
+    for metric in set(METRICS) - SLOW:  # SLOW ones (Lighthouse) run only in a full bench
         row = data["metrics"].get(metric)
         assert row is not None, f"{metric} missing from the results"
         assert isinstance(row["measured"], (int, float)), f"{metric}: {row['details'].get('error')}"

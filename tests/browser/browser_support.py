@@ -4,6 +4,14 @@ from __future__ import annotations
 from bisect import bisect_right
 
 SLUG = "nordkorea-russland"
+PROBE = "probe"  # a small second article (tests/browser/conftest.py), rebuilt by the offline update test
+
+
+def probe_text(version: int) -> str:
+    """The probe article's text; each version changes one sentence of the second section."""
+    return ("Eine kleine Probe\nEin zweiter Artikel für die Browser-Tests.\n\n"
+            "Erster Abschnitt\nDer erste Satz bleibt immer gleich. Der zweite auch.\n\n"
+            f"Zweiter Abschnitt\nDies ist Fassung Nummer {version} des Textes. Danach kommt nichts mehr.\n")
 
 # One snapshot of what the page shows: audio file, time, highlighted sentence/word.
 STATE_JS = """() => {

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-from tests.browser.browser_support import SLUG
+from tests.browser.browser_support import PROBE, SLUG, probe_text
 from tests.support import stop, wait_until_serving
 
 def _free_port() -> int:
@@ -22,13 +22,23 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def audio_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("browser-audio")
-    proc = subprocess.run([sys.executable, "-m", "app.cli", "build", "--out", str(out), "--quiet"],
+def build(out: Path, *sources: str, slug: str | None = None) -> None:
+    """`vorleser build` of ``sources`` (none: the bundled article) into ``out``."""
+    args = [*sources, *(["--slug", slug] if slug else [])]
+    proc = subprocess.run([sys.executable, "-m", "app.cli", "build", *args, "--out", str(out), "--quiet"],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     if proc.returncode != 0:
         pytest.fail(f"build failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+
+
+@pytest.fixture(scope="session")
+def audio_dir(tmp_path_factory) -> Path:
+    """The bundled article, and PROBE, a two-section article that tests may rebuild (offline updates)."""
+    out = tmp_path_factory.mktemp("browser-audio")
+    build(out)
+    source = tmp_path_factory.mktemp("probe") / f"{PROBE}.txt"
+    source.write_text(probe_text(1), encoding="utf-8")
+    build(out, str(source), slug=PROBE)
     return out
 
 

@@ -171,11 +171,13 @@ def test_slider_speaks_time_and_stays_quiet_while_focused(reader, manifest):
 
     seek.focus()
     page.evaluate(COUNT_MUTATIONS_JS, ".p-seek")
-    page.wait_for_timeout(3000)
+    t0 = page.evaluate("document.querySelector('#player audio').currentTime")
+    page.wait_for_function("(t) => document.querySelector('#player audio').currentTime > t + 3", arg=t0,
+                           timeout=15000)  # three seconds of playback
     assert not page.evaluate("document.querySelector('#player audio').paused")
     assert page.evaluate("window.__muts") == [], "aria-valuetext changed while the slider had focus"
     page.keyboard.press("ArrowRight")  # the user's own step is spoken at once
-    page.wait_for_timeout(200)
+    page.wait_for_function("() => window.__muts.length >= 1", timeout=2000)
     assert len(page.evaluate("window.__muts")) >= 1
     assert re.fullmatch(rf"\d+:\d\d von {total}", seek.get_attribute("aria-valuetext"))
 
@@ -187,10 +189,12 @@ def test_live_region_only_speaks_for_the_user(reader, manifest):
     page.wait_for_function("() => document.querySelector('#announce').textContent === 'Wiedergabe läuft'")
     # Jump close to the end of section 3 so that the file ends and section 4 starts on its own.
     third = manifest["sections"][2]
+    target_s = (third["offset_ms"] + third["duration_ms"] - 2500) // 1000
     page.evaluate("(v) => { const r = document.querySelector('.p-seek'); r.value = v;"
-                  " r.dispatchEvent(new Event('change')); }",
-                  (third["offset_ms"] + third["duration_ms"] - 2500) // 1000)
-    page.wait_for_timeout(300)
+                  " r.dispatchEvent(new Event('change')); }", target_s)
+    page.wait_for_function("([f, t]) => { const a = document.querySelector('#player audio');"  # the seek took effect
+                           " return a.getAttribute('src').endsWith('/' + f) && !a.paused && a.currentTime * 1000 >= t; }",
+                           arg=[third["file"], target_s * 1000 - third["offset_ms"]], timeout=10000)
     page.evaluate(COUNT_MUTATIONS_JS, "#announce")
     page.evaluate("""() => { window.__cur = 0; new MutationObserver((ms) => { window.__cur += ms.length; })
         .observe(document.querySelector('article'), {attributes: true, subtree: true, attributeFilter: ['aria-current']}); }""")
@@ -216,7 +220,11 @@ def test_global_shortcuts_leave_typing_fields_alone(reader):
     before = page.evaluate("document.querySelector('#player audio').getAttribute('src')")
     page.locator("#q").press("Alt+Shift+ArrowRight")  # macOS: select the next word
     page.locator("#q").press("Alt+Shift+P")
-    page.wait_for_timeout(150)
+    # Keys are handled in order: once a later shortcut outside the field has acted, the two above were seen.
+    page.locator("#text").focus()
+    page.keyboard.press("Alt+Shift+H")
+    page.wait_for_function("() => document.querySelector('#keys').open", timeout=2000)
+    page.keyboard.press("Escape")
     assert page.evaluate("document.querySelector('#player audio').getAttribute('src')") == before
     assert page.evaluate("document.querySelector('#player audio').paused")
 

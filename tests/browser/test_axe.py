@@ -39,8 +39,11 @@ def test_library_and_reader(browser, base_url, axe, scheme, width):
         page.goto(f"{base_url}/artikel/{SLUG}")
         page.wait_for_selector("html.js")
         page.locator("#einleitung-1").click()  # a current sentence and word exist
-        page.wait_for_timeout(600)
+        page.wait_for_function("() => !document.querySelector('#player audio').paused"
+                               " && document.querySelector('#einleitung-1[aria-current=\"true\"]') !== null"
+                               " && CSS.highlights.get('w').size === 1", timeout=10000)
         page.locator(".p-play").click()  # pause: a standing page for axe
+        page.wait_for_function("() => document.querySelector('#player audio').paused")
         _check(axe, page, f"reader {scheme} {width}px")
         assert page.evaluate("document.documentElement.scrollWidth") <= width, "horizontal scrolling"
     finally:

@@ -68,7 +68,9 @@ def test_every_shortcut_does_its_thing(reader, manifest):
             key = "+".join(sc["mods"] + [sc["code"].removeprefix("Key")])
         before = page.evaluate(KEY_STATE_JS)
         page.keyboard.press(key)
-        page.wait_for_timeout(150)
+        # Every shortcut changes what KEY_STATE_JS shows, synchronously in its key handler.
+        page.wait_for_function(f"(b) => JSON.stringify(({KEY_STATE_JS})()) !== JSON.stringify(b)", arg=before,
+                               timeout=5000)
         after = page.evaluate(KEY_STATE_JS)
         name, what = sc["action"], f"{key} ({sc['scope']}) -> {sc['action']}: {before} -> {after}"
         sec = lambda st: files[st["src"].rsplit("/", 1)[-1]]  # noqa: E731

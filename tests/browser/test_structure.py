@@ -1,17 +1,12 @@
-"""What a screen reader meets: headings, landmarks, skip link; plus the
-README screenshot."""
+"""What a screen reader meets: headings, landmarks, skip link (the README's
+screenshots come from test_layout.py)."""
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.browser
-
-# Screenshots go to docs/ only when asked (VORLESER_SCREENSHOTS=1): tests never rewrite tracked files.
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def test_headings_follow_the_article(reader, manifest):
@@ -41,16 +36,3 @@ def test_landmarks_and_names(reader, manifest):
     html = page.request.get(page.url).text()
     assert not re.search(r"\sstyle=|<style|<script(?![^>]*\ssrc=)", html), "inline style/script break the CSP"
     assert not page.errors, page.errors
-
-
-def test_screenshot_for_readme(reader, manifest, tmp_path):
-    page = reader
-    sentence = manifest['sections'][0]['sentences'][1]['id']
-    page.locator(f"#{sentence}").click()
-    page.wait_for_function("() => document.querySelector('#player audio').currentTime > 0.8")
-    page.get_by_role("button", name="Pause").click()
-    page.wait_for_selector(f"#{sentence}[aria-current='true']")
-    folder = DOCS if os.environ.get("VORLESER_SCREENSHOTS") == "1" else tmp_path
-    folder.mkdir(exist_ok=True)
-    page.screenshot(path=str(folder / "screenshot-reader.png"))
-    assert (folder / "screenshot-reader.png").stat().st_size > 10_000

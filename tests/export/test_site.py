@@ -16,7 +16,7 @@ from app.export.site import MARKER, export_site
 from tests.export.export_support import MEDIUM, SMALL
 
 BASE = "http://127.0.0.1:8080/vorleser/"
-URL_ATTR = re.compile(r'\s(?:href|src|data-manifest)="([^"]*)"')
+URL_ATTR = re.compile(r'\s(?:href|src|data-(?:manifest|words|src|sw|offline-page|library))="([^"]*)"')
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,8 @@ def site(export_audio, tmp_path_factory) -> Path:
 
 
 def _pages(site: Path) -> list[Path]:
-    return [site / "index.html", *(site / "artikel").glob("*/index.html")]
+    return [site / "index.html", site / "offline.html", *(site / "artikel").glob("*/index.html"),
+            *(site / "artikel").glob("*/einbetten.html")]
 
 
 def test_layout(site, export_audio):
@@ -41,6 +42,22 @@ def test_layout(site, export_audio):
             assert (folder / name).is_file(), name
     assert (site / "static" / "js" / "main.js").is_file() and (site / "static" / "css" / "vorleser.css").is_file()
     assert (site / "index.html").is_file() and (site / "feed.xml").is_file() and (site / MARKER).is_file()
+
+
+def test_offline_embed_and_timing_files(site, export_audio):
+    assert (site / "sw.js").read_bytes() == (Path(__file__).resolve().parents[2] / "app/static/js/sw.js").read_bytes()
+    assert "Keine Verbindung" in (site / "offline.html").read_text(encoding="utf-8")
+    for slug in (MEDIUM, SMALL):
+        folder = site / "artikel" / slug
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        for section in manifest["sections"]:
+            timing = json.loads((folder / "zeiten" / f"{section['file'][:-4]}.json").read_text(encoding="utf-8"))
+            assert timing["section"] == section["id"] and len(timing["sentences"]) == len(section["sentences"])
+        embed = (folder / "einbetten.html").read_text(encoding="utf-8")
+        assert 'href="index.html"' in embed and f'data-src="{manifest["sections"][0]["file"]}"' in embed
+        page = (folder / "index.html").read_text(encoding="utf-8")
+        assert 'data-sw="../../sw.js"' in page and 'data-offline-page="../../offline.html"' in page
+        assert "application/json+oembed" not in page  # oEmbed needs `vorleser serve`
 
 
 def test_every_link_is_relative_and_resolves(site):

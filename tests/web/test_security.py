@@ -7,7 +7,9 @@ from tests.web.web_support import SLUG
 PATHS = ["/", f"/artikel/{SLUG}", "/healthz", f"/artikel/{SLUG}/audio/01-titel.mp3",
          f"/artikel/{SLUG}/download/01-titel.mp3", f"/artikel/{SLUG}/abschnitte.zip",
          f"/artikel/{SLUG}/manifest.json", f"/artikel/{SLUG}/captions.vtt",
-         "/artikel/gibt-es-nicht", "/nirgends", "/static/gibt-es-nicht.css"]
+         "/artikel/gibt-es-nicht", "/nirgends", "/static/gibt-es-nicht.css",
+         "/sw.js", "/offline.html", f"/oembed?url=http://localhost/artikel/{SLUG}",
+         f"/artikel/{SLUG}/zeiten/01-titel.json", "/static/app.webmanifest"]
 
 
 def test_csp_is_strict():

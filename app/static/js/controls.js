@@ -120,16 +120,26 @@ export function init(region, ctx) {
 
   region.hidden = false;
   // A bar taller than 40 % of the window joins the page flow (.p-flow, also
-  // for 400 % zoom); a fixed bar pads the page by its height.
+  // for 400 % zoom); a fixed bar pads the page by its height. The height comes
+  // from the ResizeObserver, after layout: reading it now would force one.
+  // --player-h is set only where CSS reads it, and only when it changes.
   const root = document.documentElement;
+  const users = [root, document.body, ...document.querySelectorAll(".toc-w")];
+  let barHeight = 0;
+  let shown = "";
   const pad = () => {
-    const h = region.offsetHeight;
-    root.classList.toggle("p-flow", innerHeight < 512 || h > innerHeight * 0.4);
-    root.style.setProperty("--player-h", `${root.classList.contains("p-flow") ? 0 : h}px`);
+    const flow = innerHeight < 512 || barHeight > innerHeight * 0.4;
+    root.classList.toggle("p-flow", flow);
+    const value = `${flow ? 0 : barHeight}px`;
+    if (value === shown) return;
+    shown = value;
+    for (const el of users) el.style.setProperty("--player-h", value);
   };
-  new ResizeObserver(pad).observe(region);
+  new ResizeObserver(([entry]) => {
+    barHeight = entry.borderBoxSize?.[0]?.blockSize ?? region.offsetHeight;
+    pad();
+  }).observe(region);
   addEventListener("resize", pad);
-  pad();
   showState();
   showTime(true);
   showSection();

@@ -33,3 +33,11 @@ export function clamp(v, lo, hi) {
 export function reducedMotion() {
   return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 }
+
+/** Bytes -> "812 Byte", "512 kB", "2,1 MB" (decimal units, as the server's labels). */
+export function sizeLabel(n) {
+  const v = Math.max(0, Number(n) || 0);
+  if (v < 1000) return `${v} Byte`;
+  if (Math.round(v / 1000) < 1000) return `${Math.round(v / 1000)} kB`;
+  return `${(v / 1e6).toFixed(1).replace(".", ",")} MB`;
+}

@@ -32,21 +32,22 @@ function table(scope, caption) {
 export function init(region, ctx) {
   const dialog = document.getElementById("keys");
   const openers = [...region.querySelectorAll('[data-act="keys"]')];
-  const opener = openers.find((b) => b.offsetParent !== null) || openers[0];
+  // The visible one of the two openers (wide/narrow layout), asked only when needed:
+  // reading layout at start would cost a forced layout of the whole page.
+  const opener = () => openers.find((b) => b.offsetParent !== null) || openers[0];
   dialog.querySelector(".keys-list").replaceChildren(
     table("global", T.keysGlobal),
     table("player", T.keysPlayer),
   );
-  let returnTo = opener;
+  let returnTo = null;
   ctx.openKeys = () => {
-    returnTo = document.activeElement && document.activeElement !== document.body ? document.activeElement : opener;
+    returnTo = document.activeElement && document.activeElement !== document.body ? document.activeElement : opener();
     dialog.showModal();
     dialog.querySelector('[data-act="close"]').focus();
   };
   dialog.querySelector('[data-act="close"]').addEventListener("click", () => dialog.close());
   dialog.addEventListener("close", () => {
-    const visible = openers.find((b) => b.offsetParent !== null) || opener;
-    (returnTo && returnTo.isConnected && returnTo.offsetParent !== null ? returnTo : visible).focus();
+    (returnTo && returnTo.isConnected && returnTo.offsetParent !== null ? returnTo : opener()).focus();
   });
   dialog.addEventListener("click", (ev) => {
     if (ev.target === dialog) dialog.close(); // click on the backdrop

@@ -1,5 +1,5 @@
 // One <audio> plays the article section by section. Events: state, seek,
-// section {user}, rate, sentence (from sync.js), error.
+// section {user}, rate, sentence (from sync.js), loaded {si}, error {si, ms, play}.
 import { clamp } from "./format.js";
 import { locate, sentenceAt } from "./timeline.js";
 
@@ -46,8 +46,9 @@ export class Player extends EventTarget {
   }
 
   /** Load section si (if needed), seek to ms, optionally play. */
-  async go(si, ms, { play = this.wantPlay, user = false } = {}) {
+  async go(si, ms, { play = this.wantPlay, user = false, reload = false } = {}) {
     si = clamp(si, 0, this.tl.sections.length - 1);
+    if (reload) this.loaded = -1;
     const token = ++this.token;
     const changed = si !== this.si;
     this.si = si;
@@ -56,7 +57,7 @@ export class Player extends EventTarget {
     if (changed) this.emit("section", { user });
     this.emit("seek");
     const a = this.audio;
-    if (this.loaded !== si) {
+    if (this.loaded !== si || a.error) {
       this.loaded = si;
       a.src = this.section.url;
       a.defaultPlaybackRate = this.rate;
@@ -66,10 +67,12 @@ export class Player extends EventTarget {
       if (!ok) {
         this.pending = null;
         this.wantPlay = false;
-        this.emit("error");
+        this.loaded = -1; // the next play or seek tries the file again
+        this.emit("error", { si, ms: Math.max(0, ms), play });
         this.emit("state");
         return;
       }
+      this.emit("loaded", { si });
     }
     a.currentTime = this.pending.ms / 1000;
     this.pending = null;
@@ -81,12 +84,16 @@ export class Player extends EventTarget {
 
   async play() {
     this.wantPlay = true;
-    if (this.loaded !== this.si) return this.go(this.si, this.localMs(), { play: true });
+    if (this.loaded !== this.si || this.audio.error) return this.go(this.si, this.localMs(), { play: true });
     this.audio.playbackRate = this.rate;
     try {
       await this.audio.play();
     } catch (err) {
-      if (err.name !== "AbortError") {
+      if (err.name === "NotSupportedError") { // the file failed to load meanwhile
+        this.wantPlay = false;
+        this.loaded = -1;
+        this.emit("error", { si: this.si, ms: this.localMs(), play: true });
+      } else if (err.name !== "AbortError") {
         this.wantPlay = false;
         console.warn("vorleser: play failed", err);
       }

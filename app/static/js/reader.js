@@ -1,15 +1,14 @@
-// Builds the shared context of the reader page: timeline, words, player.
+// Builds the shared context of the reader page from the page itself:
+// sections, their audio and sentence times are in the HTML (timeline.js);
+// word times follow per section (word-times.js). Nothing is awaited.
 import { buildTimeline } from "./timeline.js";
 import { attach } from "./words.js";
 import { Player } from "./player-core.js";
 import { setRegion } from "./announce.js";
 import { settings } from "./storage.js";
 
-export async function init(body) {
-  const res = await fetch(body.dataset.manifest, { headers: { Accept: "application/json" } });
-  if (!res.ok) throw new Error(`manifest: HTTP ${res.status}`);
-  const manifest = await res.json();
-  const tl = buildTimeline(manifest);
+export function init(body) {
+  const tl = buildTimeline(document);
   attach(tl);
   const audio = document.createElement("audio");
   audio.preload = "metadata";
@@ -21,5 +20,5 @@ export async function init(body) {
   setRegion(document.getElementById("announce"));
   audio.src = tl.sections[0].url;
   player.loaded = 0;
-  return { manifest, tl, player, region };
+  return { tl, player, region };
 }

@@ -40,8 +40,25 @@ export const T = {
     ArrowUp: "Pfeil hoch", ArrowDown: "Pfeil runter",
     PageUp: "Bild hoch", PageDown: "Bild runter", ",": "Komma", ".": "Punkt",
   },
-  loadError: "Die Audiodatei konnte nicht geladen werden.",
+  loadError: (name, offline) => `Der Abschnitt „${name}“ konnte nicht geladen werden. ${
+    offline ? "Sie sind offline, und er ist nicht gespeichert." : "Bitte prüfen Sie die Verbindung."}`,
+  retrying: "Wird erneut geladen …",
   appName: "Vorleser",
+  // Offline copies (offline.js, saved.js)
+  offSave: "Für offline speichern",
+  offRemove: "Offline-Kopie entfernen",
+  offSaving: (done, total) => `Wird gespeichert: ${done} von ${total}`,
+  offSavingStart: "Der Artikel wird für offline gespeichert.",
+  offSaved: (size) => `Offline gespeichert (${size}). Sie können diesen Artikel ohne Internet hören.`,
+  offUpdating: "Eine neue Fassung dieses Artikels wird offline gespeichert …",
+  offUpdated: (size) => `Die Offline-Kopie wurde auf die neue Fassung aktualisiert (${size}).`,
+  offRemoved: "Die Offline-Kopie wurde entfernt.",
+  offFailed: "Speichern fehlgeschlagen. Bitte prüfen Sie die Verbindung und den freien Speicher.",
+  offBadge: "Offline gespeichert",
+  offMissing: "Nicht offline gespeichert",
+  // The embedded player (embed.js)
+  embedNow: "Aktueller Satz:",
+  embedRetry: "Mit „Abspielen“ noch einmal versuchen.",
 };
 
 export function fmtNum(n) {

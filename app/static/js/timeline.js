@@ -1,39 +1,48 @@
-// The article's timing model built from manifest.json plus the page's DOM.
+// The article's timing model, read from the page: each [data-sec] block has
+// data-at="offset,duration" (ms in the whole article), its audio URL and the
+// URL of its word times (data-words); each sentence span .s has
+// data-ms="begin,end" (ms in its section's file). Word times are added later
+// per section (word-times.js: addTimes).
 import { lastLE, clamp } from "./format.js";
 
-/**
- * Sections with their audio URL (from the page's native <audio>), offset in the
- * whole article, and sentence/word begin times for binary search.
- */
-export function buildTimeline(manifest, doc = document) {
-  const blocks = doc.querySelectorAll("[data-sec]");
-  const sections = manifest.sections.map((s, i) => {
-    const block = blocks[i];
-    const audio = block && block.querySelector("audio");
-    const sentences = s.sentences.map((x) => ({
-      id: x.id,
-      text: x.text,
-      begin: x.begin_ms,
-      end: x.end_ms,
-      words: x.words || [],
-      wordBegins: (x.words || []).map((w) => w.begin_ms),
-    }));
+const pair = (text) => (text || "0,0").split(",").map(Number);
+
+function sentenceOf(el) {
+  const [begin, end] = pair(el.dataset.ms);
+  return { id: el.id, el, text: el.textContent, begin, end, words: [], wordBegins: [] };
+}
+
+/** The section block's own heading text (its heading sentences). */
+function headingOf(block) {
+  const h = block.querySelector("h1, h2, h3, h4, h5, h6");
+  return (h ? h.textContent : block.dataset.heading || "").trim();
+}
+
+export function buildTimeline(doc = document) {
+  const sections = [...doc.querySelectorAll("[data-sec]")].map((block, i) => {
+    const [offset, duration] = pair(block.dataset.at);
+    const audio = block.querySelector("audio");
+    const sentences = [...block.querySelectorAll(".s[data-ms]")].map(sentenceOf);
+    sentences.sort((a, b) => a.begin - b.begin);
     return {
       index: i,
-      id: s.id,
-      heading: s.heading,
-      url: audio ? audio.getAttribute("src") : s.file,
-      offset: s.offset_ms,
-      duration: s.duration_ms,
+      id: block.id.replace(/^abschnitt-/, ""),
+      heading: headingOf(block),
+      url: audio ? audio.getAttribute("src") : block.dataset.src,
+      timesUrl: block.dataset.words,
+      offset,
+      duration,
       block,
       sentences,
       begins: sentences.map((x) => x.begin),
     };
   });
+  const body = doc.body;
+  const last = sections[sections.length - 1];
   return {
-    title: manifest.article.title,
-    slug: manifest.article.slug,
-    duration: manifest.duration_ms,
+    title: (doc.querySelector("h1")?.textContent || doc.title).trim(),
+    slug: body.dataset.slug,
+    duration: Number(body.dataset.duration) || (last ? last.offset + last.duration : 0),
     sections,
     offsets: sections.map((s) => s.offset),
   };
