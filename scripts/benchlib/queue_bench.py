@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import os
 import random
 import signal
 import subprocess
@@ -25,14 +26,16 @@ def _submit(system, texts: list[str]) -> list[str]:
     return [system.submit(new_job(text_source(t), "espeak")).id for t in texts]
 
 
-def _throughput(ctx: Context, redis: Redis, workers: int, n: int, run: int) -> float:
-    tag = f"scale-{workers}-{run}"
+def _throughput(ctx: Context, redis: Redis, workers: int, n: int, run: int, pinned: bool) -> float:
+    tag = f"scale-{workers}-{run}-{'pinned' if pinned else 'free'}"
     audio, instance = ctx.path(f"{tag}/audio"), ctx.path(f"{tag}/instance")
     redis_client = __import__("redis").Redis.from_url(redis.url)
     redis_client.flushall()
     system = system_for(redis.url, audio, instance)
     logs = [ctx.tmp / f"{tag}-{w}.log" for w in range(workers)]
-    procs = [start_worker(ctx, audio, env(redis.url, instance), log) for log in logs]
+    cores = sorted(os.sched_getaffinity(0))
+    procs = [start_worker(ctx, audio, env(redis.url, instance), log, {cores[w % len(cores)]} if pinned else None)
+             for w, log in enumerate(logs)]
     deadline = time.monotonic() + 60
     while not all(log.exists() and "Vorleser worker:" in log.read_text() for log in logs):  # started and ready
         if time.monotonic() > deadline:
@@ -52,15 +55,21 @@ def _throughput(ctx: Context, redis: Redis, workers: int, n: int, run: int) -> f
 def queue_scaling(ctx: Context) -> list:
     n = 4 if ctx.quick else 20
     redis = Redis(ctx, "redis-scaling").start()
-    one, two = [], []
-    for run in range(ctx.runs):
-        one.append(_throughput(ctx, redis, 1, n, run))
-        two.append(_throughput(ctx, redis, 2, n, run))
+    one, two, free_one, free_two = [], [], [], []
+    for run in range(ctx.runs):  # interleaved: pinned 1, pinned 2, free 1, free 2
+        one.append(_throughput(ctx, redis, 1, n, run, pinned=True))
+        two.append(_throughput(ctx, redis, 2, n, run, pinned=True))
+        free_one.append(_throughput(ctx, redis, 1, n, run, pinned=False))
+        free_two.append(_throughput(ctx, redis, 2, n, run, pinned=False))
     ratio = median([b / a for a, b in zip(one, two)])
-    return [check("queue_scaling", f"queue: 2 workers / 1 worker, articles per minute ({n} articles, Redis)",
+    free = median([b / a for a, b in zip(free_one, free_two)])
+    return [check("queue_scaling", f"queue: 2 workers / 1 worker, each on its own core ({n} articles, Redis)",
                   ratio, "x", ">=", 1.7, one=[round(x, 1) for x in one], two=[round(x, 1) for x in two]),
-            info("queue_scaling.one", "queue: articles per minute with 1 worker", median(one), "/min"),
-            info("queue_scaling.two", "queue: articles per minute with 2 workers", median(two), "/min")]
+            info("queue_scaling.one", "queue: articles per minute, 1 worker on 1 core", median(one), "/min"),
+            info("queue_scaling.two", "queue: articles per minute, 2 workers on 2 cores", median(two), "/min"),
+            info("queue_scaling.free", "  unpinned: 2 workers / 1 worker (one build already uses both cores)", free, "x",
+                 one=[round(x, 1) for x in free_one], two=[round(x, 1) for x in free_two]),
+            info("queue_scaling.free_one", "  unpinned: articles per minute with 1 worker", median(free_one), "/min")]
 
 
 def queue_latency(ctx: Context) -> list:

@@ -61,10 +61,12 @@ def env(queue: str, instance: Path, lease: float = 3.0) -> dict:
     return out
 
 
-def start_worker(ctx: Context, audio: Path, environ: dict, log: Path) -> subprocess.Popen:
+def start_worker(ctx: Context, audio: Path, environ: dict, log: Path, cpus: set[int] | None = None) -> subprocess.Popen:
+    """``vorleser worker`` in its own process group; ``cpus`` pins it (and its ffmpeg children) to those cores."""
     fh = open(log, "ab")
+    pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
     proc = subprocess.Popen([PYTHON, "-m", "app.cli", "worker", "--audio-dir", str(audio)], cwd=ROOT, env=environ,
-                            stdout=fh, stderr=subprocess.STDOUT, start_new_session=True)
+                            stdout=fh, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=pin)
     fh.close()
     ctx.stack.callback(kill, proc)
     return proc

@@ -101,7 +101,9 @@ def page_weight(ctx: Context) -> list:
     total_kb = sum(sizes.values()) / 1024
     loaded = {u for t, u in seen if t in kinds and u in found}
     browser_kb = sum(len(gzip.compress(found[u][1], compresslevel=6)) for u in loaded) / 1024
-    return [check("page_weight", f"reader page HTML+CSS+JS gzip ({len(found)} files)", total_kb, "KB", "<=", 30,
+    # The budget is the start weight (page + CSS + JS + the timing data to start, <= 40 KB, issue 14),
+    # measured by the "start" rows; this row shows the page's own share of it.
+    return [info("page_weight", f"reader page HTML+CSS+JS gzip ({len(found)} files)", total_kb, "KB",
                   gzip_bytes=sizes, raw_bytes=raw, files=sorted(u.replace(base, "") for u in found),
                   found_only_by_browser=[u.replace(base, "") for u in missed],
                   browser_requests=len(seen), browser_loaded_kb=round(browser_kb, 2)),
