@@ -8,6 +8,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from .cliargs import positive, slug
 from .errors import VorleserError, missing_package
 from .paths import audio_dir
 
@@ -25,15 +26,6 @@ def version() -> str:
         return "unknown (not installed)"
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' must be 1 or more")
-    return value
-
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="vorleser", description="German articles as timed speech and an accessible reader.")
@@ -47,19 +39,19 @@ def parser() -> argparse.ArgumentParser:
                    help="speech engine: espeak (offline, default), gtts (natural voice, needs internet), auto")
     b.add_argument("--out", default=audio_dir(), metavar="DIR",
                    help="output folder (default: $VORLESER_AUDIO_DIR, else audio/ in the data folder)")
-    b.add_argument("--jobs", type=_positive, default=os.cpu_count() or 2, metavar="N",
+    b.add_argument("--jobs", type=positive, default=os.cpu_count() or 2, metavar="N",
                    help="parallel workers (default: number of cores)")
-    b.add_argument("--rate", type=_positive, default=175, metavar="WPM", help="eSpeak speech rate in words per minute (default 175)")
+    b.add_argument("--rate", type=positive, default=175, metavar="WPM", help="eSpeak speech rate in words per minute (default 175)")
     b.add_argument("--pitch", type=int, default=50, metavar="0-99", help="eSpeak pitch (default 50)")
-    b.add_argument("--bitrate", type=_positive, default=64, metavar="KBPS", help="constant MP3 bitrate (default 64)")
-    b.add_argument("--slug", metavar="SLUG", help="output name for a single source (default: from the source)")
+    b.add_argument("--bitrate", type=positive, default=64, metavar="KBPS", help="constant MP3 bitrate (default 64)")
+    b.add_argument("--slug", type=slug, metavar="SLUG", help="output name for a single source (default: from the source)")
     b.add_argument("--quiet", action="store_true", help="no progress output, only errors and the summary")
     from .lexicon.cli import add_lexicon_options, register as register_lexicon
     add_lexicon_options(b)
 
     s = sub.add_parser("serve", help="serve the reader with a production WSGI server (waitress)")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    s.add_argument("--port", type=_positive, default=5000, help="port (default 5000)")
+    s.add_argument("--port", type=positive, default=5000, help="port (default 5000)")
     s.add_argument("--audio-dir", default=audio_dir(), metavar="DIR",
                    help="folder with built articles (default: $VORLESER_AUDIO_DIR, else audio/ in the data folder)")
     s.add_argument("--workers", type=int, default=1, metavar="N",

@@ -138,3 +138,15 @@ def test_one_source_crashing_does_not_lose_the_others(tmp_path, capsys, monkeypa
     assert "kaputt.txt: unexpected RuntimeError: simulated bug" in captured.err
     assert "Traceback" not in captured.err
     assert "1 of 2 sources failed: " in captured.err
+
+
+@pytest.mark.parametrize("bad", ["Bad Slug!", "../evil", "Groß", "_x", "a" * 82])
+def test_a_bad_slug_is_refused_before_any_work(tmp_path, capsys, bad):
+    src = tmp_path / "a.txt"
+    src.write_text("Titel\nVorspann.\nAbschnitt\nEin Satz.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", str(src), "--slug", bad, "--out", str(out), "--quiet"])
+    assert exit_.value.code == 2
+    assert "is not an article name" in capsys.readouterr().err
+    assert not out.exists() and not (tmp_path / "evil").exists()

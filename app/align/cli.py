@@ -9,18 +9,10 @@ import argparse
 import os
 from pathlib import Path
 
+from ..cliargs import positive, slug
 from ..lexicon.cli import add_lexicon_options, lexicon_from_args
 from ..paths import audio_dir
 
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' must be 1 or more")
-    return value
 
 
 def _align(ns: argparse.Namespace) -> int:
@@ -46,10 +38,10 @@ def register(subparsers) -> None:
     a.add_argument("recordings", nargs="+", metavar="RECORDING",
                    help="one audio file for the whole article, or one per section in order "
                         "(MP3, WAV, M4A, OGG/Opus, FLAC, ...; mono or stereo, any sample rate)")
-    a.add_argument("--slug", metavar="SLUG", help="output name (default: from the source)")
+    a.add_argument("--slug", type=slug, metavar="SLUG", help="output name (default: from the source)")
     a.add_argument("--out", default=audio_dir(), metavar="DIR",
                    help="output folder (default: $VORLESER_AUDIO_DIR, else audio/ in the data folder)")
-    a.add_argument("--jobs", type=_positive, default=os.cpu_count() or 2, metavar="N",
+    a.add_argument("--jobs", type=positive, default=os.cpu_count() or 2, metavar="N",
                    help="parallel encoders (default: number of cores)")
     a.add_argument("--quiet", action="store_true", help="no progress output, only errors and the summary")
     add_lexicon_options(a, verbose=False)

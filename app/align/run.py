@@ -8,27 +8,26 @@ atomically like a build's (same lock, same versions, manifest last).
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
-import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engines.espeak import EspeakEngine
-from ..errors import AlignError, OutputError
+from ..errors import AlignError
 from ..lexicon import Lexicon, apply_lexicon, default_lexicon, write_used_lexicon
+from ..manifest import document
 from ..manifest.names import full_file, section_file
 from ..model import Article
+from ..pipeline.build import chapters, content_digest
 from ..pipeline.encode import EncodeSettings, StreamEncoder, encode_section
 from ..pipeline.manifest import build_manifest
 from ..pipeline.outputs import write_sidecars
 from ..pipeline.progress import Progress
-from ..pipeline.timeline import Pauses, ms
-from ..pipeline.versions import Versions
+from ..pipeline.timeline import Pauses
+from ..pipeline.versions import new_version
 from .aligner import PartResult, align_part
 from .confidence import MIN_CONFIDENCE, SectionScore
 from .layout import Part, timelines
@@ -179,32 +178,11 @@ class Aligner:
 
     def _publish(self, engine: RecordingEngine, parts: list[Part], scores: list[SectionScore],
                  rate: int) -> tuple[dict, int]:
-        out = Path(self.opt.out_dir)
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"cannot create the output folder {out}",
-                              f"{exc.strerror}; choose another folder with --out") from exc
-        versions = Versions(out, self.article.slug)
-        try:
-            with versions.lock():
-                return self._write(versions, engine, parts, scores, rate)
-        except OSError as exc:
-            raise OutputError(f"cannot write the output of '{self.article.slug}' in {out}",
-                              f"{exc.strerror or exc}; free disk space, fix the folder's permissions "
-                              "or choose another folder with --out") from exc
-
-    def _write(self, versions: Versions, engine, parts, scores, rate) -> tuple[dict, int]:
-        article = self.article
-        tls, store = timelines(article, parts)
+        tls, store = timelines(self.article, parts)
         settings = EncodeSettings(rate, self.opt.bitrate_kbps, self.opt.quality, ENGINE_NAME)
-        partial = versions.new_partial()
-        try:
+        with new_version(self.opt.out_dir, self.article.slug) as (versions, partial):
             manifest = self._fill(partial, engine, tls, store, settings, scores, rate)
             versions.publish(partial)
-        except BaseException:
-            shutil.rmtree(partial, ignore_errors=True)  # an interrupted run leaves nothing behind
-            raise
         return manifest, len(tls) + 1
 
     def _fill(self, partial: Path, engine, tls, store, settings, scores, rate) -> dict:
@@ -215,12 +193,9 @@ class Aligner:
         try:
             jobs = [pool.submit(encode_section, partial / section_file(tl.section.index, tl.section.id), tl,
                                 store, article, settings, len(tls)) for tl in tls]
-            chapters, offset = [], 0
             for tl in tls:
                 full.feed(tl, store)
-                chapters.append((tl.section.id, tl.section.heading, ms(offset, rate), ms(offset + tl.total, rate)))
-                offset += tl.total
-            full.finish(article, chapters)
+            full.finish(article, chapters(tls, rate))
             full = None
             progress(1)
             for job in jobs:
@@ -230,16 +205,15 @@ class Aligner:
             if full is not None:
                 full.abort()
             pool.shutdown(wait=True, cancel_futures=True)
-        hashes = [_digest([tl.timings[0].sha256 if tl.timings else "", tl.section.heading, tl.section.index,
+        hashes = [content_digest([tl.timings[0].sha256 if tl.timings else "", tl.section.heading, tl.section.index,
                            article.title, self.opt.bitrate_kbps]) for tl in tls]
+        lexicon = write_used_lexicon(partial, self.usage) if self.usage is not None and self.usage.entries else None
         manifest = build_manifest(article, engine, self.opt, tls, partial, rate,
-                                  {"sections": hashes, "full": _digest([hashes, article.slug])})
-        manifest["audio"]["pauses_ms"] = {}  # the narrator's own pauses, nothing inserted
-        for entry, score in zip(manifest["sections"], scores):
-            entry["alignment"] = {"confidence": round(score.confidence, 3),
-                                  "sentences_matched": sum(score.matched), "sentences": len(score.matched)}
-        if self.usage is not None and self.usage.entries:
-            manifest["lexicon"] = write_used_lexicon(partial, self.usage)
+                                  {"sections": hashes, "full": content_digest([hashes, article.slug])},
+                                  pauses_ms={},  # the narrator's own pauses, nothing inserted
+                                  aligned=[document.alignment(s.confidence, sum(s.matched), len(s.matched))
+                                           for s in scores],
+                                  lexicon=lexicon)
         write_sidecars(partial, manifest)
         return manifest
 
@@ -247,10 +221,6 @@ class Aligner:
 def _sub(reference: Reference, idx: list[int]) -> Reference:
     """A view of ``reference`` with only the sentences ``idx`` (for filling one section)."""
     return Reference(reference.pcm, reference.rate, reference.sections, [reference.sentences[k] for k in idx])
-
-
-def _digest(obj) -> str:
-    return hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:20]
 
 
 def align_article(article: Article, recordings: list[str | Path], options: AlignOptions | None = None) -> AlignResult:

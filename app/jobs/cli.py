@@ -5,17 +5,9 @@ import argparse
 import logging
 import sys
 
+from ..cliargs import positive
 from ..paths import audio_dir
 
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' must be 1 or more")
-    return value
 
 
 def _worker(ns: argparse.Namespace) -> int:
@@ -39,6 +31,6 @@ def register(subparsers) -> None:
                                           "folder) and build them into the shared output folder.")
     w.add_argument("--audio-dir", default=audio_dir(), metavar="DIR",
                    help="the output folder shared with the web app (default: $VORLESER_AUDIO_DIR, else audio/)")
-    w.add_argument("--workers", type=_positive, default=1, metavar="N",
+    w.add_argument("--workers", type=positive, default=1, metavar="N",
                    help="builds at once in this process (default 1; run one process per core instead for speed)")
     w.set_defaults(func=_worker)

@@ -32,21 +32,31 @@ def sentence(sentence_id: str, kind: str, paragraph: int, text: str, spoken: str
             "begin_ms": begin_ms, "end_ms": end_ms, "words": words}
 
 
+def alignment(confidence: float, matched: int, sentences: int) -> dict:
+    """How well a section's recording matched its text (``vorleser align``)."""
+    return {"confidence": round(confidence, 3), "sentences_matched": matched, "sentences": sentences}
+
+
 def section(*, section_id: str, index: int, heading: str, level: int, file: str, size: int,
             duration_ms: int, offset_ms: int, offset_samples: int, samples: int, digest: str,
-            sentences: list[dict]) -> dict:
-    return {"id": section_id, "index": index, "heading": heading, "level": level, "file": file,
-            "bytes": size, "duration_ms": duration_ms, "offset_ms": offset_ms,
-            "offset_samples": offset_samples, "samples": samples, "hash": digest, "sentences": sentences}
+            sentences: list[dict], aligned: dict | None = None) -> dict:
+    entry = {"id": section_id, "index": index, "heading": heading, "level": level, "file": file,
+             "bytes": size, "duration_ms": duration_ms, "offset_ms": offset_ms,
+             "offset_samples": offset_samples, "samples": samples, "hash": digest}
+    if aligned is not None:
+        entry["alignment"] = aligned
+    entry["sentences"] = sentences
+    return entry
 
 
 def document(*, slug: str, title: str, teaser: str, lang: str, source: str, engine: dict, audio: dict,
-             sections: list[dict], duration_ms: int, samples: int, full_bytes: int, full_digest: str) -> dict:
+             sections: list[dict], duration_ms: int, samples: int, full_bytes: int, full_digest: str,
+             lexicon: str | None = None) -> dict:
     """The whole manifest. ``engine``: name, voice, settings; ``audio``: bitrate_kbps,
-    sample_rate, channels, pauses_ms."""
+    sample_rate, channels, pauses_ms; ``lexicon``: the PLS file of the entries the build applied."""
     estimated = any(w.get("method") == "estimated"
                     for s in sections for sentence_ in s["sentences"] for w in sentence_["words"])
-    return {
+    data = {
         "schema": SCHEMA,
         "article": {"slug": slug, "title": title, "teaser": teaser, "lang": lang, "source": source},
         "engine": {**engine, "estimated_words": estimated},
@@ -59,6 +69,9 @@ def document(*, slug: str, title: str, teaser: str, lang: str, source: str, engi
         "built_at": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "sections": sections,
     }
+    if lexicon:
+        data["lexicon"] = lexicon
+    return data
 
 
 def dumps(data: dict) -> str:

@@ -6,7 +6,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -15,7 +14,6 @@ from typing import Callable
 
 from ..engines.base import Engine, SpeechItem, engine_key
 from ..checkpoints import checkpoint
-from ..errors import OutputError
 from ..lexicon import Lexicon, Usage, apply_lexicon, default_lexicon, write_used_lexicon
 from ..manifest.names import full_file, section_file
 from ..model import Article, Sentence
@@ -25,7 +23,7 @@ from .manifest import build_manifest
 from .outputs import write_sidecars
 from .progress import Progress
 from .timeline import Pauses, SectionTimeline, lay_out, ms
-from .versions import Versions, link_or_copy
+from .versions import Versions, link_or_copy, new_version
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +71,8 @@ def speech_item(sentence: Sentence) -> SpeechItem:
     return SpeechItem(" ".join(parts), tuple(starts))
 
 
-def _digest(obj) -> str:
+def content_digest(obj) -> str:
+    """A short digest of a JSON-able description of an output (it decides whether a file is re-made)."""
     return hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:20]
 
 
@@ -109,30 +108,15 @@ class Builder:
 
     def run(self) -> BuildResult:
         t0 = time.monotonic()
-        out = Path(self.opt.out_dir)
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"cannot create the output folder {out}",
-                              f"{exc.strerror}; choose another folder with --out") from exc
-        if not os.access(out, os.W_OK):
-            raise OutputError(f"the output folder {out} is not writable",
-                              "fix its permissions or choose another folder with --out")
-        versions = Versions(out, self.article.slug)
-        try:
-            with versions.lock():
-                manifest = self._build(versions)
-        except OSError as exc:
-            raise OutputError(f"cannot write the output of '{self.article.slug}' in {out}",
-                              f"{exc.strerror or exc}; free disk space, fix the folder's permissions "
-                              "or choose another folder with --out") from exc
-        return BuildResult(self.article.slug, out / self.article.slug, len(self.article.sections),
+        with new_version(self.opt.out_dir, self.article.slug) as (versions, partial):
+            manifest = self._build(versions, partial)
+        return BuildResult(self.article.slug, Path(self.opt.out_dir) / self.article.slug, len(self.article.sections),
                            manifest["duration_ms"], len(self.keys), self.synthesised,
                            len(self.keys) - self.synthesised, self.encoded, time.monotonic() - t0, self.engine.name,
                            lexicon=self.usage)
 
     # -- the build -------------------------------------------------------------------------
-    def _build(self, versions: Versions) -> dict:
+    def _build(self, versions: Versions, partial: Path) -> dict:
         missing = self._lookup()
         self.progress.total = len(set(missing.values()))
         if self.progress.callback is not None:
@@ -141,25 +125,19 @@ class Builder:
             self._synthesise({k: self.items[sid] for sid, k in missing.items()})
         previous_dir = versions.current()
         previous = _previous_hashes(versions.current_manifest()) if previous_dir else {}
-        partial = versions.new_partial()
+        outputs = _Outputs(self, partial, previous_dir, previous)
         try:
-            outputs = _Outputs(self, partial, previous_dir, previous)
-            try:
-                for i, sec in enumerate(self.article.sections):
-                    self._synthesise({self.keys[s.id]: self.items[s.id] for s in sec.sentences})
-                    outputs.add(i, sec)
-                full_digest = outputs.finish()
-            finally:
-                outputs.close()
-            manifest = build_manifest(self.article, self.engine, self.opt, outputs.timelines, partial, self.rate,
-                                      {"sections": outputs.hashes, "full": full_digest})
-            if self.usage is not None and self.usage.entries:
-                manifest["lexicon"] = write_used_lexicon(partial, self.usage)
-            write_sidecars(partial, manifest)
-            versions.publish(partial)
-        except BaseException:
-            shutil.rmtree(partial, ignore_errors=True)  # an interrupted build leaves nothing behind
-            raise
+            for i, sec in enumerate(self.article.sections):
+                self._synthesise({self.keys[s.id]: self.items[s.id] for s in sec.sentences})
+                outputs.add(i, sec)
+            full_digest = outputs.finish()
+        finally:
+            outputs.close()
+        lexicon = write_used_lexicon(partial, self.usage) if self.usage is not None and self.usage.entries else None
+        manifest = build_manifest(self.article, self.engine, self.opt, outputs.timelines, partial, self.rate,
+                                  {"sections": outputs.hashes, "full": full_digest}, lexicon=lexicon)
+        write_sidecars(partial, manifest)
+        versions.publish(partial)
         return manifest
 
     def _submit(self, pool: ThreadPoolExecutor, path: Path, tl: SectionTimeline) -> Future:
@@ -231,12 +209,12 @@ class Builder:
 
     def _section_hash(self, sec) -> str:
         """A digest of everything that goes into the section's file (PCM digests included)."""
-        return _digest({**self._common(), "pcm": [self.timings[s.id].sha256 for s in sec.sentences],
+        return content_digest({**self._common(), "pcm": [self.timings[s.id].sha256 for s in sec.sentences],
                         "kinds": [(s.kind, s.paragraph) for s in sec.sentences],
                         "heading": sec.heading, "track": sec.index, "file": self.file_name(sec)})
 
     def _full_hash(self, section_hashes: list[str]) -> str:
-        return _digest({**self._common(), "sections": section_hashes, "slug": self.article.slug})
+        return content_digest({**self._common(), "sections": section_hashes, "slug": self.article.slug})
 
     def file_name(self, section) -> str:
         return section_file(section.index, section.id)
@@ -309,7 +287,7 @@ class _Outputs:
         if self.full is None:
             link_or_copy(self.previous_dir / self.full_path.name, self.full_path)
         else:
-            self.full.finish(b.article, _chapters(self.timelines, b.rate))
+            self.full.finish(b.article, chapters(self.timelines, b.rate))
             self.full = None
             b.encoded += 1
         for future in self.jobs.values():
@@ -330,7 +308,8 @@ def _previous_hashes(previous: dict | None) -> dict[str, str]:
     return found
 
 
-def _chapters(timelines: list[SectionTimeline], rate: int) -> list[tuple[str, str, int, int]]:
+def chapters(timelines: list[SectionTimeline], rate: int) -> list[tuple[str, str, int, int]]:
+    """(id, heading, start ms, end ms) of each section on the whole-article timeline: its ID3 chapters."""
     chapters, offset = [], 0
     for tl in timelines:
         chapters.append((tl.section.id, tl.section.heading, ms(offset, rate), ms(offset + tl.total, rate)))

@@ -31,6 +31,43 @@ from ..checkpoints import checkpoint
 log = logging.getLogger(__name__)
 
 
+def prepare_output(out_dir: str | Path) -> Path:
+    """The output folder, created if needed and checked writable (else an OutputError naming the fix)."""
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the output folder {out}",
+                          f"{exc.strerror}; choose another folder with --out") from exc
+    if not os.access(out, os.W_OK):
+        raise OutputError(f"the output folder {out} is not writable",
+                          "fix its permissions or choose another folder with --out")
+    return out
+
+
+@contextlib.contextmanager
+def new_version(out_dir: str | Path, slug: str) -> Iterator[tuple["Versions", Path]]:
+    """Hold the article's lock and a new partial version folder for one build or alignment.
+
+    The caller fills the folder and calls ``versions.publish(partial)``. If anything fails or is
+    interrupted before that, the partial folder is removed; a file-system error becomes one
+    OutputError (disk full, permissions), never a traceback."""
+    out = prepare_output(out_dir)
+    versions = Versions(out, slug)
+    try:
+        with versions.lock():
+            partial = versions.new_partial()
+            try:
+                yield versions, partial
+            except BaseException:
+                shutil.rmtree(partial, ignore_errors=True)  # an interrupted build leaves nothing behind
+                raise
+    except OSError as exc:
+        raise OutputError(f"cannot write the output of '{slug}' in {out}",
+                          f"{exc.strerror or exc}; free disk space, fix the folder's permissions "
+                          "or choose another folder with --out") from exc
+
+
 class Versions:
     def __init__(self, out_dir: str | Path, slug: str):
         self.out = Path(out_dir).absolute()  # a relative --out must not make paths compare unequal
