@@ -20,6 +20,7 @@ writes the same files to ``js/``.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 
@@ -91,30 +92,34 @@ def _module(name: str) -> str:
             f'return {{ {", ".join(exported)} }};\n}})();\n')
 
 
-def _stamp(entry: str) -> tuple:
-    return tuple((name, (JS_DIR / name).stat().st_mtime_ns) for name in _order(entry))
+def _stamp() -> tuple:
+    """The modification times of every module: a request stats the folder, it parses nothing."""
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in JS_DIR.glob("*.js")))
 
 
 @lru_cache(maxsize=16)
-def _bundle(entry: str, stamp: tuple) -> str:
+def _bundle(entry: str, stamp: tuple) -> tuple[str, str]:
+    """The joined module and its ETag; built again only when a module changes."""
     parts = [f"// {entry} and the modules it imports, joined by app/web/bundle.py; the sources are in static/js/.\n",
              "const __vorleser = {};\n"]
-    parts += [_module(name) for name, _ in stamp]
-    return "".join(parts)
+    parts += [_module(name) for name in _order(entry)]
+    text = "".join(parts)
+    return text, hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def bundle(entry: str) -> str:
     """The JavaScript of ``entry`` and its imports as one module (rebuilt when a source changes)."""
     if entry not in ENTRIES:
         raise AssetError(f"'{entry}' is not a page entry", f"choose one of {', '.join(ENTRIES)}")
-    return _bundle(entry, _stamp(entry))
+    return _bundle(entry, _stamp())[0]
 
 
 @bp.route("/js/<name>", methods=["GET"], provide_automatic_options=False)
 def script(name: str):
     if name not in ENTRIES:
         abort(404)
-    response = Response(bundle(name), mimetype="text/javascript")
+    text, etag = _bundle(name, _stamp())
+    response = Response(text, mimetype="text/javascript")
     response.cache_control.no_cache = True
-    response.add_etag()
+    response.set_etag(etag)
     return response.make_conditional(request)
