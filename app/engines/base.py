@@ -17,6 +17,16 @@ class SpeechItem:
     text: str  # the spoken text of one sentence
     token_starts: tuple[int, ...]  # char offset in ``text`` where each token's spoken form begins
 
+    @classmethod
+    def of(cls, tokens) -> "SpeechItem":
+        """What the engine says for these tokens: their spoken forms joined by spaces, with each one's start."""
+        parts, starts, pos = [], [], 0
+        for token in tokens:
+            starts.append(pos)
+            parts.append(token.spoken)
+            pos += len(token.spoken) + 1
+        return cls(" ".join(parts), tuple(starts))
+
 
 @dataclass
 class Speech:

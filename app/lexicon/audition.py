@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..engines.base import SpeechItem
 from ..errors import InputError
-from ..text.normalize import Token, tokenize
+from ..text.normalize import tokenize
 from ..text.split import split_sentences
 from .apply import Matcher, Usage, apply_tokens
 from .model import Entry, Lexicon
@@ -34,14 +34,6 @@ class Audition:
     warnings: list[str] = field(default_factory=list)  # phoneme code eSpeak reads differently
     mp3: bytes | None = None
     duration_ms: int = 0
-
-
-def _item(tokens: list[Token]) -> SpeechItem:
-    starts, pos = [], 0
-    for token in tokens:
-        starts.append(pos)
-        pos += len(token.spoken) + 1
-    return SpeechItem(" ".join(t.spoken for t in tokens), tuple(starts))
 
 
 def _normal(code: str) -> str:
@@ -82,13 +74,13 @@ def audition(text: str, lexicon: Lexicon, engine: str = "espeak", *, rate: int =
         after.append(apply_tokens(sentence, tokens, matcher, engine, usage))
     if not any(before):
         raise InputError(f"nothing to audition in {text.strip()[:40]!r}", "give a word or a sentence")
-    spoken_before = " ".join(_item(t).text for t in before if t)
-    spoken_after = " ".join(_item(t).text for t in after if t)
+    spoken_before = " ".join(SpeechItem.of(t).text for t in before if t)
+    spoken_after = " ".join(SpeechItem.of(t).text for t in after if t)
     result = Audition(text, engine, spoken_before, spoken_after, text_to_phonemes(spoken_before),
                       text_to_phonemes(spoken_after), usage.used_entries())
     result.warnings = [w for e in result.entries if e.phoneme for w in [phoneme_warning(e.phoneme)] if w]
     if sample:
-        result.mp3, result.duration_ms = _sample([_item(t) for t in after if t], engine, rate, pitch)
+        result.mp3, result.duration_ms = _sample([SpeechItem.of(t) for t in after if t], engine, rate, pitch)
     return result
 
 

@@ -63,12 +63,7 @@ class BuildResult:
 
 
 def speech_item(sentence: Sentence) -> SpeechItem:
-    parts, starts, pos = [], [], 0
-    for token in sentence.tokens:
-        starts.append(pos)
-        parts.append(token.spoken)
-        pos += len(token.spoken) + 1
-    return SpeechItem(" ".join(parts), tuple(starts))
+    return SpeechItem.of(sentence.tokens)
 
 
 def content_digest(obj) -> str:

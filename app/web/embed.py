@@ -16,7 +16,7 @@ import os
 import re
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, Flask, abort, jsonify, render_template, request, url_for
 from markupsafe import escape
 
 from ..errors import VorleserError

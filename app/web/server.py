@@ -1,10 +1,9 @@
 """Run the reader with waitress (never the Flask debug server).
 
-``python -m app.web.server --host 127.0.0.1 --port 5000 --audio-dir audio``
+``vorleser serve`` (app/cli.py) is the command; this module is what it runs.
 """
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from pathlib import Path
@@ -43,21 +42,3 @@ def serve(host: str = "127.0.0.1", port: int = 5000, audio_dir: str | Path | Non
     finally:
         if embedded is not None:
             embedded.close()
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m app.web.server",
-                                     description="Serve the Vorleser reader with waitress.")
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=5000, help="port (default 5000)")
-    parser.add_argument("--audio-dir", default=None,
-                        help="folder with built articles (default: see 'vorleser serve --help')")
-    parser.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    serve(args.host, args.port, args.audio_dir, args.threads)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

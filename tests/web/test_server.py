@@ -1,8 +1,6 @@
 """serve(): waitress with the right app; one real run over HTTP on 127.0.0.1."""
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 
@@ -13,6 +11,8 @@ from pathlib import Path
 
 from app.web import server
 
+from tests.faults.fault_support import free_port
+from tests.support import stop, wait_until_serving
 from tests.web.web_support import SLUG
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -29,43 +29,25 @@ def test_serve_uses_waitress_and_prints_url(monkeypatch, built_dir, capsys):
     assert "http://127.0.0.1:5123/" in capsys.readouterr().out
 
 
-def test_main_parses_options(monkeypatch, tmp_path, capsys):
-    calls = []
-    monkeypatch.setattr(waitress, "serve", lambda app, **kw: calls.append((app, kw)))
-    assert server.main(["--host", "::1", "--port", "8081", "--audio-dir", str(tmp_path / "neu")]) == 0
-    app, kwargs = calls[0]
-    assert (kwargs["host"], kwargs["port"]) == ("::1", 8081)
-    captured = capsys.readouterr()
-    assert "http://[::1]:8081/" in captured.out
-    assert "does not exist yet" in captured.err
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
-def running_server(built_dir):
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "app.web.server", "--port", str(port),
-                             "--audio-dir", str(built_dir)], cwd=REPO_ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+def running_server(built_dir, tmp_path):
+    """``vorleser serve`` in a subprocess (the real command), without queue workers."""
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w+")
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--workers", "0",
+                             "--audio-dir", str(built_dir)], cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
+
+    def output() -> str:
+        log.seek(0)
+        return log.read()
+
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1).close()
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"server did not start:\n{proc.communicate()[0]}")
-            time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        wait_until_serving(proc, base + "/healthz", 30, output)
+        yield base
+    finally:
+        stop(proc)
+        log.close()
 
 
 def test_real_server_serves_ranges(running_server, built_dir):
