@@ -26,4 +26,8 @@ def test_quick_bench_measures_every_metric(tmp_path):
         row = data["metrics"].get(metric)
         assert row is not None, f"{metric} missing from the results"
         assert isinstance(row["measured"], (int, float)), f"{metric}: {row['details'].get('error')}"
-        assert row["status"] in ("PASS", "FAIL"), f"{metric}: {row['status']}"
+        # a row with a target is judged; an informational row (no target) shows "-"
+        expected = ("PASS", "FAIL") if row["target"] else ("-",)
+        assert row["status"] in expected, f"{metric}: {row['status']} (target {row['target']!r})"
+        judged = [r for key, r in data["metrics"].items() if key.split(".")[0] == metric and r["target"]]
+        assert judged, f"{metric}: no row with a target"
