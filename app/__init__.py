@@ -24,6 +24,7 @@ def create_app(config: dict | None = None) -> Flask:
     ``TEMPLATE_FOLDER`` may point at another template directory (tests). ``INSTANCE_DIR``
     holds the secret key (made on first start), accounts, tokens and the embedded queue.
     """
+    from . import envconfig
     from .accounts.web import settings_from_env
     from .web.deploy import deploy_settings
 
@@ -37,6 +38,7 @@ def create_app(config: dict | None = None) -> Flask:
         FEED=True,  # link the podcast feed (the static export turns it off without --base-url)
     )
     app.config.update(settings_from_env())
+    envconfig.check_web()  # deploy_settings parses these on its own; a bad value stops here with one line
     app.config.update(deploy_settings())
     if config:
         app.config.update(config)

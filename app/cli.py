@@ -143,7 +143,10 @@ def _build(ns: argparse.Namespace) -> int:
 
 
 def _serve(ns: argparse.Namespace) -> int:
+    from .jobs.queue import QueueSettings
     from .web.server import serve
+
+    QueueSettings.from_env(ns.audio_dir)  # a bad queue setting stops here, before anything starts
     try:
         serve(host=ns.host, port=ns.port, audio_dir=ns.audio_dir, workers=max(0, ns.workers))
     except OSError as exc:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -150,3 +151,43 @@ def test_a_bad_slug_is_refused_before_any_work(tmp_path, capsys, bad):
     assert exit_.value.code == 2
     assert "is not an article name" in capsys.readouterr().err
     assert not out.exists() and not (tmp_path / "evil").exists()
+
+
+BAD_ENVIRONMENT = [
+    ("worker", "VORLESER_JOB_LEASE", "abc", "a number of seconds"),
+    ("worker", "VORLESER_JOB_LEASE", "0", "1 or more"),
+    ("worker", "VORLESER_BUILD_JOBS", "-1", "1 or more"),
+    ("worker", "VORLESER_QUEUE", "http://queue.example", "redis://"),
+    ("worker", "VORLESER_FETCH_PORTS", "80,99999", "1 to 65535"),
+    ("serve", "VORLESER_QUEUE", "redis", "redis://"),
+    ("serve", "VORLESER_JOB_LEASE", "lang", "a number of seconds"),
+    ("serve", "VORLESER_LOGIN_RATE_LIMIT", "10 per fortnight", "10 per minute"),
+    ("serve", "VORLESER_LOGIN_RATE_LIMIT", "0 per minute", "1 or more"),
+    ("serve", "VORLESER_RATELIMIT_STORAGE", "nirgends", "redis://"),
+    ("serve", "VORLESER_PRIVATE", "vielleicht", "1 to switch it on"),
+    ("serve", "VORLESER_SECURE_COOKIES", "2", "1 to switch it on"),
+    ("serve", "VORLESER_BEHIND_PROXY", "false", "number of proxies"),
+    ("serve", "VORLESER_X_ACCEL", "/", "URL path prefix"),
+    ("serve", "VORLESER_EMBED_ORIGINS", "zeitung.example/pfad", "https://zeitung.example"),
+]
+
+
+@pytest.mark.parametrize("command, name, value, expected", BAD_ENVIRONMENT)
+def test_a_bad_environment_value_is_one_line_naming_it(tmp_path, capsys, monkeypatch, command, name, value,
+                                                       expected):
+    """The command stops at its start: one line with the variable, the value and what it expects."""
+    monkeypatch.setenv(name, value)
+    assert main([command, "--audio-dir", str(tmp_path / "audio"), "--workers", "1"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("vorleser: error:") and name in err and value in err and expected in err
+
+
+def test_a_bad_environment_value_ends_the_real_command_without_a_traceback(tmp_path):
+    env = {**os.environ, "VORLESER_BUILD_JOBS": "zwei", "VORLESER_AUDIO_DIR": str(tmp_path / "audio")}
+    proc = subprocess.run([sys.executable, "-m", "app.cli", "worker"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("vorleser: error: VORLESER_BUILD_JOBS='zwei' is not valid: expected the number "
+                                   "of encoder threads per queued build, 1 or more; correct the environment "
+                                   "variable or unset it for the default")

@@ -25,6 +25,7 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect
 
+from .. import envconfig
 from .forms import ConfirmForm, LoginForm
 from .store import AccountStore
 
@@ -45,15 +46,18 @@ class _SessionInterface(SecureCookieSessionInterface):
 
 
 def settings_from_env(environ=os.environ) -> dict:
-    out = {}
-    if environ.get("VORLESER_PRIVATE", "").lower() in ("1", "true", "yes", "ja"):
+    """The app config these settings give; a bad value raises ConfigError (one line naming it)."""
+    out: dict = {}
+    if envconfig.flag("VORLESER_PRIVATE", False, environ):
         out["PRIVATE"] = True
-    if environ.get("VORLESER_SECURE_COOKIES", "").lower() in ("1", "true", "yes"):
+    if envconfig.flag("VORLESER_SECURE_COOKIES", False, environ):
         out["SESSION_COOKIE_SECURE"] = True
-    if environ.get("VORLESER_LOGIN_RATE_LIMIT"):
-        out["LOGIN_RATE_LIMIT"] = environ["VORLESER_LOGIN_RATE_LIMIT"]
-    if environ.get("VORLESER_RATELIMIT_STORAGE"):
-        out["RATELIMIT_STORAGE_URI"] = environ["VORLESER_RATELIMIT_STORAGE"]
+    limit = envconfig.rate_limit("VORLESER_LOGIN_RATE_LIMIT", "", environ)
+    if limit:
+        out["LOGIN_RATE_LIMIT"] = limit
+    storage = envconfig.limiter_storage("VORLESER_RATELIMIT_STORAGE", environ)
+    if storage:
+        out["RATELIMIT_STORAGE_URI"] = storage
     return out
 
 

@@ -12,7 +12,6 @@ import binascii
 import email.utils
 import json
 import logging
-import os
 import re
 import threading
 import time
@@ -22,6 +21,7 @@ from typing import Callable
 import requests
 from gtts import gTTS
 
+from .. import envconfig
 from ..errors import EngineError
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ OFFLINE_HINT = "use --engine espeak (offline)"
 
 def base_url(tld: str, override: str | None = None) -> str:
     """``override``, else ``$VORLESER_GTTS_URL``, else ``https://translate.google.<tld>``."""
-    return (override or os.environ.get(ENV_URL) or f"https://translate.google.{tld}").rstrip("/")
+    return (override or envconfig.http_url(ENV_URL) or f"https://translate.google.{tld}").rstrip("/")
 
 
 def request_bodies(text: str, lang: str, tld: str, slow: bool) -> list[str]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from huey import RedisHuey, SqliteHuey
 
+from .. import envconfig
 from ..checkpoints import checkpoint
 from ..errors import BuildLockedError, OutputError, VorleserError
 from ..paths import audio_dir as default_audio_dir, ensure_instance_dir
@@ -51,13 +52,15 @@ class QueueSettings:
     @classmethod
     def from_env(cls, audio_dir: Path | str | None = None, instance_dir: Path | str | None = None,
                  environ=os.environ) -> "QueueSettings":
-        lease = float(environ.get("VORLESER_JOB_LEASE", "30") or 30)
-        jobs = int(environ.get("VORLESER_BUILD_JOBS", "0") or 0) or (os.cpu_count() or 2)
-        return cls(queue=environ.get("VORLESER_QUEUE", "").strip(),
+        """The settings from ``environ``; a bad value raises ConfigError (one line) before any work."""
+        lease = envconfig.seconds("VORLESER_JOB_LEASE", 30.0, minimum=1.0, environ=environ)
+        jobs = envconfig.number("VORLESER_BUILD_JOBS", os.cpu_count() or 2, minimum=1,
+                                what="the number of encoder threads per queued build", environ=environ)
+        return cls(queue=envconfig.queue_url("VORLESER_QUEUE", environ),
                    audio_dir=Path(audio_dir) if audio_dir else default_audio_dir(),
-                   instance_dir=Path(instance_dir) if instance_dir else None, lease=max(lease, 1.0),
+                   instance_dir=Path(instance_dir) if instance_dir else None, lease=lease,
                    build_jobs=jobs, policy=FetchPolicy.server(environ),
-                   namespace=environ.get("VORLESER_QUEUE_NAMESPACE", "").strip())
+                   namespace=envconfig.text("VORLESER_QUEUE_NAMESPACE", environ=environ))
 
     @property
     def is_redis(self) -> bool:

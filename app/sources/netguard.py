@@ -20,6 +20,7 @@ import os
 import socket
 from dataclasses import dataclass, field
 
+from .. import envconfig
 from ..errors import InputError
 
 MB = 1024 * 1024
@@ -39,15 +40,8 @@ class FetchPolicy:
 
     @classmethod
     def server(cls, environ=os.environ) -> "FetchPolicy":
-        ports = frozenset({80, 443})
-        raw = environ.get("VORLESER_FETCH_PORTS", "").strip()
-        if raw:
-            try:
-                ports = frozenset(int(p) for p in raw.replace(" ", "").split(",") if p)
-            except ValueError:
-                raise InputError(f"VORLESER_FETCH_PORTS={raw!r} is not a list of port numbers",
-                                 "write it like 80,443,8080") from None
-        loopback = environ.get("VORLESER_FETCH_ALLOW_LOOPBACK", "") == "1"
+        ports = envconfig.ports("VORLESER_FETCH_PORTS", frozenset({80, 443}), environ)
+        loopback = envconfig.flag("VORLESER_FETCH_ALLOW_LOOPBACK", False, environ)
         return cls(ports=ports, allow_loopback=loopback)
 
     @classmethod
