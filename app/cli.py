@@ -8,7 +8,8 @@ import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from .cliargs import positive, slug
+from .cliargs import bounded, non_negative, positive, slug
+from .engines.espeak import PITCH_RANGE, RATE_RANGE
 from .errors import VorleserError, missing_package
 from .paths import audio_dir
 
@@ -41,8 +42,10 @@ def parser() -> argparse.ArgumentParser:
                    help="output folder (default: $VORLESER_AUDIO_DIR, else audio/ in the data folder)")
     b.add_argument("--jobs", type=positive, default=os.cpu_count() or 2, metavar="N",
                    help="parallel workers (default: number of cores)")
-    b.add_argument("--rate", type=positive, default=175, metavar="WPM", help="eSpeak speech rate in words per minute (default 175)")
-    b.add_argument("--pitch", type=int, default=50, metavar="0-99", help="eSpeak pitch (default 50)")
+    b.add_argument("--rate", type=bounded(*RATE_RANGE), default=175, metavar="WPM",
+                   help="eSpeak speech rate in words per minute, {}-{} (default 175)".format(*RATE_RANGE))
+    b.add_argument("--pitch", type=bounded(*PITCH_RANGE), default=50, metavar="{}-{}".format(*PITCH_RANGE),
+                   help="eSpeak pitch (default 50)")
     b.add_argument("--bitrate", type=positive, default=64, metavar="KBPS", help="constant MP3 bitrate (default 64)")
     b.add_argument("--slug", type=slug, metavar="SLUG", help="output name for a single source (default: from the source)")
     b.add_argument("--quiet", action="store_true", help="no progress output, only errors and the summary")
@@ -51,10 +54,10 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("serve", help="serve the reader with a production WSGI server (waitress)")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    s.add_argument("--port", type=positive, default=5000, help="port (default 5000)")
+    s.add_argument("--port", type=bounded(1, 65535), default=5000, help="port, 1-65535 (default 5000)")
     s.add_argument("--audio-dir", default=audio_dir(), metavar="DIR",
                    help="folder with built articles (default: $VORLESER_AUDIO_DIR, else audio/ in the data folder)")
-    s.add_argument("--workers", type=int, default=1, metavar="N",
+    s.add_argument("--workers", type=non_negative, default=1, metavar="N",
                    help="in-process queue workers building submitted articles (default 1; 0 = none, "
                         "e.g. when 'vorleser worker' runs elsewhere)")
 
@@ -148,7 +151,7 @@ def _serve(ns: argparse.Namespace) -> int:
 
     QueueSettings.from_env(ns.audio_dir)  # a bad queue setting stops here, before anything starts
     try:
-        serve(host=ns.host, port=ns.port, audio_dir=ns.audio_dir, workers=max(0, ns.workers))
+        serve(host=ns.host, port=ns.port, audio_dir=ns.audio_dir, workers=ns.workers)
     except OSError as exc:
         raise VorleserError(f"cannot listen on {ns.host}:{ns.port}",
                             f"{exc.strerror or exc}; is another server using the port? choose one with --port") from exc

@@ -191,3 +191,39 @@ def test_a_bad_environment_value_ends_the_real_command_without_a_traceback(tmp_p
     assert proc.stderr.strip() == ("vorleser: error: VORLESER_BUILD_JOBS='zwei' is not valid: expected the number "
                                    "of encoder threads per queued build, 1 or more; correct the environment "
                                    "variable or unset it for the default")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["serve", "--workers", "-1"], "argument --workers: '-1' must be 0 or more"),
+    (["serve", "--port", "70000"], "argument --port: '70000' is out of range: use 1 to 65535"),
+    (["build", "--rate", "20"], "argument --rate: '20' is out of range: use 80 to 450"),
+    (["build", "--pitch", "100"], "argument --pitch: '100' is out of range: use 0 to 99"),
+    (["aussprache", "Hallo", "--rate", "schnell"], "argument --rate: 'schnell' is not a whole number"),
+    (["aussprache", "Hallo", "--pitch", "-1"], "argument --pitch: '-1' is out of range: use 0 to 99"),
+])
+def test_out_of_range_options_are_argparse_errors(capsys, argv, message):
+    with pytest.raises(SystemExit) as exc:
+        parser().parse_args(argv)
+    assert exc.value.code == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1].endswith(message)
+
+
+def _help(*argv: str) -> None:
+    """Print the help of a subcommand (argparse exits after it)."""
+    with pytest.raises(SystemExit):
+        parser().parse_args([*argv, "--help"])
+
+
+@pytest.mark.parametrize("command", ["build", "aussprache", "align"])
+def test_lexicon_help_names_the_editors_lexicon_and_the_order(capsys, command):
+    _help(command)
+    text = " ".join(capsys.readouterr().out.split())
+    assert "the editors' lexicon edited on the web page /aussprache (aussprache.pls in the instance folder" in text
+    assert "a later one winning for the same word" in text
+    assert text.index("bundled default") < text.index("/aussprache") < text.index("$VORLESER_LEXICON") \
+        < text.index("then each --lexicon")
+
+
+def test_worker_help_says_the_output_folder_is_the_web_servers(capsys):
+    _help("worker")
+    assert "it must be the same folder the web server uses" in " ".join(capsys.readouterr().out.split())

@@ -29,6 +29,8 @@ ESPEAK_CHARS_UTF8 = 1
 ESPEAK_PHONEMES = 0x100  # text inside [[ ]] is eSpeak phoneme mnemonics (from the pronunciation lexicon)
 EVENT_LIST_TERMINATED, EVENT_WORD = 0, 1
 PARAM_RATE, PARAM_PITCH = 1, 3
+RATE_RANGE = (80, 450)  # words per minute that libespeak-ng accepts
+PITCH_RANGE = (0, 99)
 
 
 class _Event(ctypes.Structure):
@@ -89,10 +91,11 @@ class EspeakEngine:
     concurrency = 1  # libespeak-ng is one process-wide instance
 
     def __init__(self, voice: str = "de", rate: int = 175, pitch: int = 50):
-        if not 80 <= rate <= 450:
-            raise EngineError(f"speech rate {rate} is out of range", "use --rate between 80 and 450 words per minute")
-        if not 0 <= pitch <= 99:
-            raise EngineError(f"pitch {pitch} is out of range", "use --pitch between 0 and 99")
+        if not RATE_RANGE[0] <= rate <= RATE_RANGE[1]:
+            raise EngineError(f"speech rate {rate} is out of range",
+                              "use --rate between {} and {} words per minute".format(*RATE_RANGE))
+        if not PITCH_RANGE[0] <= pitch <= PITCH_RANGE[1]:
+            raise EngineError(f"pitch {pitch} is out of range", "use --pitch between {} and {}".format(*PITCH_RANGE))
         self.voice, self.rate, self.pitch = voice, rate, pitch
         self._lib, self.sample_rate = _load()
         self._chunks: list[bytes] = []

@@ -30,7 +30,9 @@ def register(subparsers) -> None:
                                           "redis://host:6379/0; default: the embedded queue in the instance "
                                           "folder) and build them into the shared output folder.")
     w.add_argument("--audio-dir", default=audio_dir(), metavar="DIR",
-                   help="the output folder shared with the web app (default: $VORLESER_AUDIO_DIR, else audio/)")
+                   help="the output folder to build into: it must be the same folder the web server uses (its "
+                        "--audio-dir), or the built articles never appear on the web (default: $VORLESER_AUDIO_DIR, "
+                        "else audio/ in the data folder)")
     w.add_argument("--workers", type=positive, default=1, metavar="N",
                    help="builds at once in this process (default 1; run one process per core instead for speed)")
     w.set_defaults(func=_worker)

@@ -4,7 +4,7 @@ and ``vorleser aussprache``.
 Another command adds the options with one call and loads the lexicon with another::
 
     add_lexicon_options(parser)        # --lexicon FILE (repeatable), --no-default-lexicon, --verbose
-    lexicon = lexicon_from_args(ns)    # default + $VORLESER_LEXICON + --lexicon, later files win
+    lexicon = lexicon_from_args(ns)    # default, editors' lexicon, $VORLESER_LEXICON, --lexicon; later wins
 """
 from __future__ import annotations
 
@@ -13,19 +13,24 @@ import sys
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..errors import OutputError
 from ..atomic import write_bytes
+from ..cliargs import bounded
+from ..engines.espeak import PITCH_RANGE, RATE_RANGE
+from ..errors import OutputError
 from .model import Lexicon
-from .sources import ENV, lexicon_paths, load_lexicons
+from .sources import ENV, USER_LEXICON, lexicon_paths, load_lexicons
 
 
 def add_lexicon_options(p: argparse.ArgumentParser, verbose: bool = True) -> None:
     """Add --lexicon, --no-default-lexicon and, with ``verbose`` unless the parser has it, --verbose."""
     p.add_argument("--lexicon", action="append", default=[], metavar="FILE",
-                   help=f"pronunciation lexicon (W3C PLS), repeatable; later files override earlier ones, "
-                        f"${ENV} and the bundled default")
+                   help=f"pronunciation lexicon (W3C PLS), repeatable. All of these apply, a later one winning "
+                        f"for the same word: the bundled default, the editors' lexicon edited on the web page "
+                        f"/aussprache ({USER_LEXICON} in the instance folder, $VORLESER_INSTANCE, if it exists), "
+                        f"the files in ${ENV}, then each --lexicon in order")
     p.add_argument("--no-default-lexicon", action="store_true",
-                   help="do not use the bundled lexicon of loanwords and foreign names")
+                   help="do not use the bundled lexicon of loanwords and foreign names (the editors' lexicon, "
+                        f"${ENV} and --lexicon still apply)")
     if verbose and "--verbose" not in p._option_string_actions:
         p.add_argument("--verbose", action="store_true",
                        help="also report lexicon graphemes that never occur in the article")
@@ -106,7 +111,9 @@ def register(subparsers) -> None:
                    help="engine for the sample (gtts needs internet); phonemes always come from eSpeak")
     a.add_argument("-o", "--output", default="aussprache.mp3", metavar="FILE",
                    help="where to write the MP3 sample (default: aussprache.mp3)")
-    a.add_argument("--rate", type=int, default=175, metavar="WPM", help="eSpeak speech rate (default 175)")
-    a.add_argument("--pitch", type=int, default=50, metavar="0-99", help="eSpeak pitch (default 50)")
+    a.add_argument("--rate", type=bounded(*RATE_RANGE), default=175, metavar="WPM",
+                   help="eSpeak speech rate in words per minute, {}-{} (default 175)".format(*RATE_RANGE))
+    a.add_argument("--pitch", type=bounded(*PITCH_RANGE), default=50, metavar="{}-{}".format(*PITCH_RANGE),
+                   help="eSpeak pitch (default 50)")
     add_lexicon_options(a, verbose=False)
     a.set_defaults(func=_aussprache)
