@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shlex
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -149,7 +150,11 @@ def _serve(ns: argparse.Namespace) -> int:
     from .jobs.queue import QueueSettings
     from .web.server import serve
 
-    QueueSettings.from_env(ns.audio_dir)  # a bad queue setting stops here, before anything starts
+    queue = QueueSettings.from_env(ns.audio_dir)  # a bad queue setting stops here, before anything starts
+    if ns.workers == 0 and not queue.is_redis:
+        command = f"vorleser worker --audio-dir {shlex.quote(str(queue.audio_dir))}"
+        print("Note: --workers 0 with the embedded queue: articles added on the web wait until a worker runs "
+              f"on this machine for the same output folder: {command}", file=sys.stderr)
     try:
         serve(host=ns.host, port=ns.port, audio_dir=ns.audio_dir, workers=ns.workers)
     except OSError as exc:

@@ -227,3 +227,28 @@ def test_lexicon_help_names_the_editors_lexicon_and_the_order(capsys, command):
 def test_worker_help_says_the_output_folder_is_the_web_servers(capsys):
     _help("worker")
     assert "it must be the same folder the web server uses" in " ".join(capsys.readouterr().out.split())
+
+
+def _serve_on_busy_port(tmp_path, capsys, workers: str) -> str:
+    """Run ``vorleser serve`` until it fails to listen (the port is taken): what it printed to stderr."""
+    import socket
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--port", str(port), "--audio-dir", str(tmp_path), "--workers", workers]) == 2
+    return capsys.readouterr().err
+
+
+def test_serve_without_workers_on_the_embedded_queue_says_how_to_start_one(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("VORLESER_QUEUE", raising=False)
+    notes = [line for line in _serve_on_busy_port(tmp_path, capsys, "0").splitlines() if "--workers 0" in line]
+    assert notes == [f"Note: --workers 0 with the embedded queue: articles added on the web wait until a worker "
+                     f"runs on this machine for the same output folder: vorleser worker --audio-dir {tmp_path}"]
+
+
+@pytest.mark.parametrize("workers, queue", [("1", ""), ("0", "redis://127.0.0.1:1/0")])
+def test_serve_says_nothing_about_workers_when_jobs_run(tmp_path, capsys, monkeypatch, workers, queue):
+    """With in-process workers, or with Redis (workers elsewhere), there is nothing to warn about."""
+    monkeypatch.setenv("VORLESER_QUEUE", queue)
+    assert "--workers 0" not in _serve_on_busy_port(tmp_path, capsys, workers)
