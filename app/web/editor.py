@@ -4,7 +4,8 @@
     GET      /auftraege/<id>              the job page (works without JS: reload to update)
     GET      /auftraege/<id>/status.json  the same as JSON, polled by js/job-status.js
     GET      /verwaltung                  articles with "Neu erstellen" and "Löschen", recent jobs
-    POST     /verwaltung/<slug>/neu       rebuild (optionally with another engine)
+    POST     /verwaltung/<slug>/neu       rebuild (optionally with another engine); 409 for a
+                                          narrator's recording (``vorleser align`` makes it again)
     GET/POST /verwaltung/<slug>/loeschen  delete, after a confirmation page
 """
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..jobs.submit import new_job, rebuild_source, text_source, upload_source, u
 from .editor_forms import AddForm, RebuildForm
 from .jobview import job_view
 from .library import get_library
+from .texts import RECORDED_NOTE, RECORDED_REFUSED
 
 log = logging.getLogger(__name__)
 bp = Blueprint("editor", __name__)
@@ -113,17 +115,20 @@ def manage():
     system = jobs()
     recent = [job_view(j, system.position(j)) for j in system.store.recent(20)]
     return render_template("verwaltung.html", articles=get_library().articles(), recent=recent,
-                           rebuild_form=RebuildForm())
+                           rebuild_form=RebuildForm(), recorded_note=RECORDED_NOTE)
 
 
 @bp.post("/verwaltung/<slug>/neu")
 @editor_required
 def rebuild(slug: str):
     form = RebuildForm()
-    if get_library().get(slug) is None:
+    article = get_library().get(slug)
+    if article is None:
         abort(404, description="Diesen Artikel gibt es nicht.")
     if not form.validate_on_submit():
         abort(400, description="Die Eingabe ist ungültig.")
+    if article.recorded:  # a narrator's recording: only `vorleser align` makes it again
+        abort(409, description=RECORDED_REFUSED)
     try:
         job = jobs().submit(new_job(rebuild_source(slug), form.engine.data, None, current_user.name))
     except VorleserError as exc:
