@@ -7,6 +7,7 @@ EPUB_NOT_FOUND = "Dieses E-Book gibt es nicht oder es wird gerade erstellt."
 PAGE_NOT_FOUND = "Diese Seite gibt es nicht. Vielleicht ist die Adresse falsch oder der Artikel wurde noch nicht erstellt."
 OEMBED_FORMAT = "Dieses Format gibt es hier nicht: oEmbed liefert nur JSON (format=json)."
 OEMBED_URL_MISSING = "Es fehlt die Adresse eines Artikels (url=…)."
+CSRF_EXPIRED = "Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und senden Sie es erneut."
 RECORDED_NOTE = ("Aufnahme einer Sprecherin oder eines Sprechers: Dieser Artikel wird nicht mit einer "
                  "künstlichen Stimme neu erstellt. Nach einer Änderung des Textes wird die Aufnahme auf dem "
                  "Server mit „vorleser align“ neu ausgerichtet.")
