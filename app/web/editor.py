@@ -20,7 +20,7 @@ from ..accounts.web import editor_required
 from ..errors import BuildLockedError, VorleserError
 from ..jobs.articles import ArticleNotFound, delete_article
 from ..jobs.queue import JobSystem, get_system
-from ..jobs.submit import new_job, rebuild_source, text_source, upload_source, url_source
+from ..jobs.submit import MAX_URL, new_job, rebuild_source, text_source, upload_source, url_source
 from .editor_forms import AddForm, RebuildForm
 from .jobview import job_view
 from .library import get_library
@@ -60,6 +60,14 @@ def _source_from_form(form: AddForm) -> dict:
 
 def _german(exc: VorleserError) -> str:
     text = str(exc)
+    if text.startswith("unsupported address"):
+        return ("Nur Adressen mit http:// oder https:// können abgerufen werden, zum Beispiel "
+                "https://example.org/artikel")
+    if "not a valid web address" in text and "contains a space" in text:
+        return ("Die Adresse enthält ein Leerzeichen. Bitte kopieren Sie sie noch einmal aus der Adresszeile "
+                "des Browsers.")
+    if "not a valid web address: it has" in text:
+        return f"Die Adresse ist zu lang (höchstens {MAX_URL} Zeichen)."
     if "not a valid web address" in text:
         return "Die Adresse ist ungültig. Schreiben Sie sie so: https://example.org/artikel"
     if "contains a user name or password" in text:
