@@ -22,6 +22,7 @@ from flask_login import current_user
 
 from ..accounts.web import editor_required
 from ..errors import VorleserError
+from ..jobs.queue import QueueUnavailable
 from ..jobs.submit import new_job, rebuild_source
 from ..lexicon import default_lexicon, load_lexicons
 from ..lexicon.editor import add_entry, make_entry, read_entries, remove_entry, update_entry
@@ -30,7 +31,7 @@ from ..lexicon.sources import USER_LEXICON
 from .editor import jobs
 from .editor_forms import EntryForm, RemoveEntryForm
 from .library import get_library
-from .texts import rebuild_summary
+from .texts import queue_unavailable, rebuild_summary
 
 log = logging.getLogger(__name__)
 bp = Blueprint("aussprache", __name__)
@@ -56,6 +57,10 @@ def _rebuild_affected(graphemes: list[str]) -> tuple[int, int]:
         if slug not in recorded:
             system.submit(new_job(rebuild_source(slug), library[slug].engine, None, current_user.name))
     return len(slugs) - len(recorded), len(recorded)
+
+
+def _german(exc: VorleserError) -> str:
+    return queue_unavailable(exc) if isinstance(exc, QueueUnavailable) else str(exc)
 
 
 def _page(form: EntryForm, error: str | None = None, status: int = 200):
@@ -98,7 +103,7 @@ def _save(change) -> Response | tuple:
     try:
         queued, recorded = _rebuild_affected(affected)
     except VorleserError as exc:
-        flash(f"Gespeichert, aber die Artikel konnten nicht neu erstellt werden: {exc}")
+        flash(f"Gespeichert, aber die Artikel konnten nicht neu erstellt werden. {_german(exc)}")
     else:
         flash(f"Gespeichert: {', '.join(entry.graphemes)}. {rebuild_summary(queued, recorded)}")
     return redirect(url_for("aussprache.page"), code=303)
@@ -134,7 +139,7 @@ def remove():
     try:
         queued, recorded = _rebuild_affected(list(removed.graphemes))
     except VorleserError as exc:  # the queue (Redis) is away: the entry is gone all the same
-        flash(f"Entfernt, aber die Artikel konnten nicht neu erstellt werden: {exc}")
+        flash(f"Entfernt, aber die Artikel konnten nicht neu erstellt werden. {_german(exc)}")
     else:
         flash(f"Entfernt: {', '.join(removed.graphemes)}. {rebuild_summary(queued, recorded)}")
     return redirect(url_for("aussprache.page"), code=303)

@@ -19,12 +19,12 @@ from ..accounts.forms import ConfirmForm
 from ..accounts.web import editor_required
 from ..errors import BuildLockedError, VorleserError
 from ..jobs.articles import ArticleNotFound, delete_article
-from ..jobs.queue import JobSystem, get_system
+from ..jobs.queue import JobSystem, QueueUnavailable, get_system
 from ..jobs.submit import MAX_URL, new_job, rebuild_source, text_source, upload_source, url_source
 from .editor_forms import AddForm, RebuildForm
 from .jobview import job_view
 from .library import get_library
-from .texts import RECORDED_NOTE, RECORDED_REFUSED
+from .texts import RECORDED_NOTE, RECORDED_REFUSED, queue_unavailable
 
 log = logging.getLogger(__name__)
 bp = Blueprint("editor", __name__)
@@ -82,7 +82,7 @@ def _german(exc: VorleserError) -> str:
 @editor_required
 def add():
     form = AddForm()
-    error = None
+    error, status = None, 400
     if form.validate_on_submit():
         try:
             source = _source_from_form(form)
@@ -91,14 +91,15 @@ def add():
         else:
             try:
                 job = jobs().submit(new_job(source, form.engine.data, form.title.data, current_user.name))
+            except QueueUnavailable as exc:  # the form again, with what was entered: send it once it is back
+                error, status = queue_unavailable(exc), 503
             except VorleserError as exc:
                 error = f"Der Auftrag konnte nicht angenommen werden: {exc}"
             else:
                 return redirect(url_for("editor.job", job_id=job.id), code=303)
     elif request.method == "POST":
         error = " ".join(m for ms in form.errors.values() for m in ms) or "Die Eingabe ist ungültig."
-    status = 400 if error else 200
-    return render_template("hinzufuegen.html", form=form, error=error), status
+    return render_template("hinzufuegen.html", form=form, error=error), status if error else 200
 
 
 @bp.get("/auftraege/<job_id>")
@@ -121,9 +122,12 @@ def job_status(job_id: str):
 @editor_required
 def manage():
     system = jobs()
-    recent = [job_view(j, system.position(j)) for j in system.store.recent(20)]
+    try:
+        recent, queue_error = [job_view(j, system.position(j)) for j in system.store.recent(20)], None
+    except QueueUnavailable as exc:  # the articles can still be managed; only the jobs are out of sight
+        recent, queue_error = [], queue_unavailable(exc)
     return render_template("verwaltung.html", articles=get_library().articles(), recent=recent,
-                           rebuild_form=RebuildForm(), recorded_note=RECORDED_NOTE)
+                           queue_error=queue_error, rebuild_form=RebuildForm(), recorded_note=RECORDED_NOTE)
 
 
 @bp.post("/verwaltung/<slug>/neu")
@@ -139,8 +143,10 @@ def rebuild(slug: str):
         abort(409, description=RECORDED_REFUSED)
     try:
         job = jobs().submit(new_job(rebuild_source(slug), form.engine.data, None, current_user.name))
+    except QueueUnavailable:
+        raise  # 503, the German page of app/web/errors.py
     except VorleserError as exc:
-        abort(503, description=f"Der Auftrag konnte nicht angenommen werden: {exc}")
+        abort(400, description=f"Der Auftrag konnte nicht angenommen werden: {exc}")
     return redirect(url_for("editor.job", job_id=job.id), code=303)
 
 

@@ -1,6 +1,7 @@
 """German error pages (templates/fehler.html: a title, one heading, the message and a link back
 to the library); never a traceback. Under /api/ every error is JSON (:mod:`app.api.errors`),
-also for a path no route matches and for a failed CSRF check.
+also for a path no route matches and for a failed CSRF check. A queue that cannot be reached
+(:class:`~app.jobs.queue.QueueUnavailable`) is a 503 naming the problem, on pages and in the API.
 
 If the template itself fails, a minimal built-in page is sent instead.
 """
@@ -11,9 +12,12 @@ import logging
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
 from markupsafe import escape
+from redis.exceptions import RedisError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from .texts import CSRF_EXPIRED, PAGE_NOT_FOUND
+from ..api import errors as api_errors
+from ..jobs.queue import QueueUnavailable
+from .texts import CSRF_EXPIRED, PAGE_NOT_FOUND, queue_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +47,7 @@ MESSAGES = {
     500: "Ein interner Fehler ist aufgetreten. Bitte später noch einmal versuchen.",
     503: "Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es gleich noch einmal.",
 }
+RETRY_AFTER = 30  # seconds, on a 503 of the queue
 FALLBACK = ('<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Fehler {code} – Vorleser'
             '</title></head><body><main><h1>Fehler {code}</h1><p>{message}</p>'
             '<p><a href="/">Zur Bibliothek</a></p></main></body></html>')
@@ -77,8 +82,7 @@ def handle_http_error(error: HTTPException):
     if error.code is None or error.code < 400:
         return error
     if _in_api():
-        from ..api.errors import handle_http_error as api_http_error
-        return api_http_error(error)
+        return api_errors.handle_http_error(error)
     headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
     return _page(error.code, german_message(error)), error.code, headers
 
@@ -86,16 +90,25 @@ def handle_http_error(error: HTTPException):
 def handle_csrf_error(error: CSRFError):
     """A form whose CSRF token is missing, expired or from another session: 400, in German."""
     if _in_api():
-        from ..api.errors import handle_csrf_error as api_csrf_error
-        return api_csrf_error(error)
+        return api_errors.handle_csrf_error(error)
     log.info("CSRF check failed for %s %s: %s", request.method, request.path, error.description)
     return _page(400, CSRF_EXPIRED), 400
 
 
+def handle_queue_unavailable(error: Exception):
+    """The build queue (Redis, or the embedded queue's files) cannot be reached: 503, never a traceback.
+    Redis's own errors that got past the job store (an article lock) are answered the same way."""
+    if not isinstance(error, QueueUnavailable):
+        error = QueueUnavailable("the build queue cannot be reached", f"Redis: {error}; try again in a moment")
+    log.warning("queue unavailable for %s %s: %s", request.method, request.path, error)
+    if _in_api():
+        return api_errors.api_error(503, "queue_unavailable", str(error), {"Retry-After": str(RETRY_AFTER)})
+    return _page(503, queue_unavailable(error)), 503, {"Retry-After": str(RETRY_AFTER)}
+
+
 def handle_server_error(error: InternalServerError):
     if _in_api():
-        from ..api.errors import handle_server_error as api_server_error
-        return api_server_error(error)
+        return api_errors.handle_server_error(error)
     original = getattr(error, "original_exception", None)
     if original is not None:
         log.error("unhandled error: %r", original, exc_info=original)
@@ -104,5 +117,7 @@ def handle_server_error(error: InternalServerError):
 
 def register(app: Flask) -> None:
     app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(QueueUnavailable, handle_queue_unavailable)
+    app.register_error_handler(RedisError, handle_queue_unavailable)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(InternalServerError, handle_server_error)
