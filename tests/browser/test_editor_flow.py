@@ -147,3 +147,14 @@ def test_script_texts_agree_in_number(page, server):
     said = page.evaluate("""async () => { const { T } = await import('/static/js/strings.js');
         return [T.filterCount(1, 1), T.filterCount(2, 3), T.jobProgress(1, 4), T.jobFailed(undefined)]; }""")
     assert said == ["1 von 1 Artikel", "2 von 3 Artikeln", "1 von 4", "Fehlgeschlagen: "]
+
+
+def test_error_pages_pass_axe(page, server):
+    for path in ("/gibt/es/nicht", "/api/gibt-es-nicht"):
+        reply = page.goto(server["base"] + path)
+        assert reply.status == 404
+        if path.startswith("/api/"):
+            assert reply.headers["content-type"].startswith("application/json")
+            continue
+        assert page.title() == "Seite nicht gefunden – Vorleser"
+        _axe(page, "error page")
