@@ -146,7 +146,7 @@ def rebuild(slug: str):
     except QueueUnavailable:
         raise  # 503, the German page of app/web/errors.py
     except VorleserError as exc:
-        abort(400, description=f"Der Auftrag konnte nicht angenommen werden: {exc}")
+        abort(503, description=f"Der Auftrag konnte nicht angenommen werden: {exc}")
     return redirect(url_for("editor.job", job_id=job.id), code=303)
 
 
