@@ -67,3 +67,15 @@ class LexiconError(VorleserError):
 
 class AlignError(VorleserError):
     """A recording cannot be aligned with the article's text (unreadable, or it does not match)."""
+
+
+class RecordedArticleError(VorleserError):
+    """The article is a narrator's recording (``vorleser align``): a build from its text would replace it."""
+
+    def __init__(self, slug: str):
+        self.slug = slug
+        super().__init__(f"the article '{slug}' is a narrator's recording, aligned with 'vorleser align'; "
+                         "it is not rebuilt with synthetic speech",
+                         "to change its text or word times, align the recording again with "
+                         f"'vorleser align TEXT RECORDING --slug {slug}'; to replace it with synthetic "
+                         "speech, delete it first")

@@ -19,6 +19,7 @@ from ..engines.espeak import EspeakEngine
 from ..errors import AlignError
 from ..lexicon import Lexicon, apply_lexicon, default_lexicon, write_used_lexicon
 from ..manifest import document
+from ..manifest.article import RECORDING_ENGINE
 from ..manifest.names import full_file, section_file
 from ..model import Article
 from ..pipeline.build import chapters, content_digest
@@ -37,7 +38,7 @@ from .reference import Reference, ReferenceBuilder
 
 log = logging.getLogger(__name__)
 
-ENGINE_NAME = "recording"
+ENGINE_NAME = RECORDING_ENGINE  # the manifest module names it: readers and rebuilds look for it
 METHOD = "eSpeak NG reference, MFCC features (10 ms), multi-resolution banded DTW"
 
 

@@ -102,7 +102,8 @@ SPEC = {
                        "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}],
                        "responses": {"204": {"description": "deleted"}, "401": _UNAUTHORIZED,
                                      "404": _error("no such article (code article_not_found)"),
-                                     "409": _error("a build of it is running (code article_busy)")}},
+                                     "409": _error("a build of it is running (code article_busy)"),
+                                     "503": _error("the queue cannot be reached (code queue_unavailable)")}},
         },
         "/api/v1/jobs/{job_id}": {
             "get": {"operationId": "getJob", "summary": "A build job's state, progress and result",
@@ -111,7 +112,8 @@ SPEC = {
                                     "schema": {"type": "string"}}],
                     "responses": {"200": {"description": "the job", "content": {"application/json": {
                         "schema": {"$ref": "#/components/schemas/Job"}}}},
-                        "401": _UNAUTHORIZED, "404": _error("no such job (code job_not_found)")}},
+                        "401": _UNAUTHORIZED, "404": _error("no such job (code job_not_found)"),
+                        "503": _error("the queue cannot be reached (code queue_unavailable)")}},
         },
         "/api/v1/openapi.json": {
             "get": {"operationId": "openapi", "summary": "This description", "security": [],

@@ -1,4 +1,7 @@
-"""Library management: delete an article, and read it back as a source for a rebuild."""
+"""Library management: delete an article, and read it back as a source for a rebuild.
+
+A narrator's recording (an article made by ``vorleser align``) is never read back as a
+source nor overwritten by a job: :class:`~app.errors.RecordedArticleError`."""
 from __future__ import annotations
 
 import contextlib
@@ -7,8 +10,8 @@ import os
 import shutil
 from pathlib import Path
 
-from ..errors import InputError, OutputError
-from ..manifest import BuiltArticle, is_slug, load
+from ..errors import InputError, ManifestError, OutputError, RecordedArticleError
+from ..manifest import BuiltArticle, is_slug, load, read
 from ..model import RawArticle, RawSection
 from ..pipeline.versions import Versions
 
@@ -60,9 +63,24 @@ def _paragraphs(section: dict) -> list[str]:
     return [" ".join(parts) for _, parts in sorted(grouped.items())]
 
 
+def refuse_recorded(audio_dir: Path, slug: str) -> None:
+    """Raise :class:`RecordedArticleError` if the library's article ``slug`` is a narrator's
+    recording. Only its manifest is read: a recording with a missing MP3 is still one."""
+    try:
+        folder = (Path(audio_dir) / slug).resolve(strict=True)
+        article = read(folder, slug)
+    except (OSError, ManifestError):
+        return  # nothing there (or no readable manifest): a build may write it
+    if article.recorded:
+        raise RecordedArticleError(slug)
+
+
 def raw_from_manifest(article: BuiltArticle) -> RawArticle:
     """The article's text as a source again (title, teaser, headings, paragraphs), for a rebuild
-    with another engine or lexicon. It works for every source, also pasted text that was not kept."""
+    with another engine or lexicon. It works for every source, also pasted text that was not kept,
+    but never for a narrator's recording (:class:`RecordedArticleError`)."""
+    if article.recorded:
+        raise RecordedArticleError(article.slug)
     sections = article.sections
     first = _paragraphs(sections[0]) if sections else []
     teaser = article.teaser

@@ -24,7 +24,7 @@ from ..model import Article, RawArticle, from_raw, slugify
 from ..sources import load_source, suggest_slug
 from ..sources.load import load_text, load_upload
 from ..sources.netguard import FetchPolicy
-from .articles import built, raw_from_manifest
+from .articles import built, raw_from_manifest, refuse_recorded
 from .model import Job
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,8 @@ def _raw(job: Job, audio_dir: Path, policy: FetchPolicy) -> RawArticle:
 
 
 def prepare(job: Job, audio_dir: Path, policy: FetchPolicy, known_slug: Callable[[str], str | None]) -> Prepared:
-    """Read the job's source into an article with its final slug."""
+    """Read the job's source into an article with its final slug. A slug that names a narrator's
+    recording in the library is refused (:class:`~app.errors.RecordedArticleError`)."""
     raw = _raw(job, audio_dir, policy)
     if job.title and job.title.strip():
         raw.title = " ".join(job.title.split())[:300]
@@ -70,6 +71,7 @@ def prepare(job: Job, audio_dir: Path, policy: FetchPolicy, known_slug: Callable
         slug = known_slug(key) or suggest_slug(job.source["url"], raw)
     else:
         slug = slugify(raw.title)
+    refuse_recorded(audio_dir, slug)  # a new source whose slug is a recording's must not replace it
     return Prepared(from_raw(raw, slug), key)
 
 

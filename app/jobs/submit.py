@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from ..errors import InputError
+from ..sources.address import web_address
 from ..sources.load import UPLOAD_KINDS
 from .model import ENGINES, Job
 
@@ -21,14 +22,21 @@ def check_engine(engine: str | None) -> str:
 
 
 def url_source(url: str) -> dict:
+    """A URL job, if the address is a well-formed http(s) address (the fetch's own parser decides:
+    :func:`app.sources.address.web_address`); whether its host may be fetched is checked when it is."""
     url = _unicode((url or "").strip(), "address")
-    parts = urlsplit(url)
-    if len(url) > MAX_URL or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise InputError(f"not a valid web address: {url[:100]}",
-                         "write it like https://example.org/artikel (only http and https)")
-    if "@" in parts.netloc:  # never kept, shown or logged; the server does not sign in to sites anyway
+    if len(url) > MAX_URL:
+        raise InputError(f"not a valid web address: it has {len(url)} characters",
+                         f"an address may have at most {MAX_URL}; send the article's address without "
+                         "tracking parameters, or its text")
+    try:
+        netloc = urlsplit(url).netloc
+    except ValueError:
+        netloc = ""  # malformed: web_address says why
+    if "@" in netloc:  # never kept, shown or logged; the server does not sign in to sites anyway
         raise InputError("the address contains a user name or password",
                          "send the address without 'name:password@'; the server fetches only public pages")
+    web_address(url)
     return {"type": "url", "url": url}
 
 

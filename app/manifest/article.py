@@ -20,6 +20,7 @@ from . import names, timings
 from .validate import check
 
 log = logging.getLogger(__name__)
+RECORDING_ENGINE = "recording"  # the engine name `vorleser align` writes
 _UUID_NAMESPACE = uuid.UUID("5b1e8a4c-2f7d-4e0a-9c61-6d2f0b7e9a13")  # fixed: ids stay stable
 
 
@@ -77,6 +78,14 @@ class BuiltArticle:
     def sections(self) -> list[dict]:
         """Section entries in order (keys as in the schema's ``section``)."""
         return self.data["sections"]
+
+    @property
+    def recorded(self) -> bool:
+        """A narrator's recording with word times from forced alignment (``vorleser align``), not
+        synthetic speech: it has ``alignment`` (per section, or for the whole document) or the
+        engine ``recording``. Rebuilding it from its text would replace the recording."""
+        return ("alignment" in self.data or self.engine == RECORDING_ENGINE
+                or any("alignment" in s for s in self.sections))
 
     @cached_property
     def full(self) -> AudioFile:

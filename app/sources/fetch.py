@@ -22,13 +22,14 @@ import ssl
 import threading
 import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import urllib3
 from urllib3.exceptions import (ConnectTimeoutError, DecodeError, HTTPError, NewConnectionError, ReadTimeoutError,
                                 SSLError)
 
 from ..errors import InputError
+from .address import web_address
 from .netguard import FetchPolicy, resolve
 
 log = logging.getLogger(__name__)
@@ -127,31 +128,6 @@ def _read_body(resp, url: str, deadline: float, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _target(url: str) -> tuple[str, str, int, str]:
-    """(scheme, host, port, path with query) of an http(s) URL."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError as exc:
-        raise InputError(f"not a valid web address: {url}",
-                         "the address is incomplete or malformed; write it like https://example.org/artikel") from exc
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        raise InputError(f"unsupported address {url}", "only http:// and https:// addresses can be fetched")
-    host = parts.hostname
-    if not host:
-        raise InputError(f"not a valid web address: {url}",
-                         "the address is incomplete or malformed; write it like https://example.org/artikel")
-    if not host.isascii():  # an international name: its ASCII form is what DNS, Host and SNI get
-        try:
-            host = host.encode("idna").decode("ascii")
-        except UnicodeError as exc:
-            raise InputError(f"not a valid web address: {url}",
-                             "the host name cannot be written in DNS form; check its spelling") from exc
-    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    return scheme, host, port or (443 if scheme == "https" else 80), path
-
-
 def _pool(scheme: str, host: str, ip, port: int, timeout: urllib3.Timeout, watchdog: _Deadline):
     if scheme == "https":
         context = ssl.create_default_context()
@@ -178,7 +154,7 @@ def _host_header(host: str, port: int, scheme: str) -> str:
 
 def _hop(url: str, policy: FetchPolicy, timeout: urllib3.Timeout, watchdog: _Deadline):
     """One request to ``url`` through a checked address; returns (pool, response)."""
-    scheme, host, port, path = _target(url)
+    scheme, host, port, path = web_address(url)
     addresses = resolve(host, port, policy)
     last: Exception | None = None
     for ip in addresses:
@@ -221,7 +197,8 @@ def _fetch(url: str, timeout: float, policy: FetchPolicy, watchdog: _Deadline) -
             pool, resp = _hop(current, policy, tmo, watchdog)
             try:
                 if resp.status in (301, 302, 303, 307, 308) and resp.headers.get("Location"):
-                    current = urljoin(current, resp.headers["Location"])
+                    # a space in a Location header: sent as a browser would (%20), not refused
+                    current = urljoin(current, resp.headers["Location"].strip().replace(" ", "%20"))
                     continue
                 _check_status(resp.status, url)
                 mime, charset = _content_type(resp.headers.get("Content-Type", ""))

@@ -4,7 +4,8 @@ Entries of the editors' lexicon (``aussprache.pls`` in the instance folder, the 
 every build uses after the bundled default) can be added, changed and removed; the
 bundled default entries are listed for reference. After a change, every article in
 the library that contains one of the changed words is rebuilt through the queue
-(only the sentences with the word are synthesised again).
+(only the sentences with the word are synthesised again); a narrator's recording
+(``vorleser align``) is not rebuilt, and the message says how many kept theirs.
 
     GET  /aussprache                   the page; ?probe=TEXT adds a sample player
     POST /aussprache                   add an entry
@@ -21,6 +22,7 @@ from flask_login import current_user
 
 from ..accounts.web import editor_required
 from ..errors import VorleserError
+from ..jobs.queue import QueueUnavailable
 from ..jobs.submit import new_job, rebuild_source
 from ..lexicon import default_lexicon, load_lexicons
 from ..lexicon.editor import add_entry, make_entry, read_entries, remove_entry, update_entry
@@ -29,6 +31,7 @@ from ..lexicon.sources import USER_LEXICON
 from .editor import jobs
 from .editor_forms import EntryForm, RemoveEntryForm
 from .library import get_library
+from .texts import queue_unavailable, rebuild_summary
 
 log = logging.getLogger(__name__)
 bp = Blueprint("aussprache", __name__)
@@ -43,15 +46,21 @@ def _graphemes(text: str) -> list[str]:
     return [g.strip() for g in (text or "").split(",") if g.strip()]
 
 
-def _rebuild_affected(graphemes: list[str]) -> int:
-    """Queue a rebuild of every article that contains one of ``graphemes``; returns how many."""
-    library = get_library().articles()
-    slugs = articles_with(graphemes, [a.data for a in library])
-    engines = {a.slug: a.engine for a in library}
+def _rebuild_affected(graphemes: list[str]) -> tuple[int, int]:
+    """Queue a rebuild of every article that contains one of ``graphemes``, except narrators'
+    recordings (``vorleser align``), which keep their recording. Returns (queued, recordings)."""
+    library = {a.slug: a for a in get_library().articles()}
+    slugs = articles_with(graphemes, [a.data for a in library.values()])
+    recorded = [slug for slug in slugs if library[slug].recorded]
     system = jobs()
     for slug in slugs:
-        system.submit(new_job(rebuild_source(slug), engines.get(slug, "espeak"), None, current_user.name))
-    return len(slugs)
+        if slug not in recorded:
+            system.submit(new_job(rebuild_source(slug), library[slug].engine, None, current_user.name))
+    return len(slugs) - len(recorded), len(recorded)
+
+
+def _german(exc: VorleserError) -> str:
+    return queue_unavailable(exc) if isinstance(exc, QueueUnavailable) else str(exc)
 
 
 def _page(form: EntryForm, error: str | None = None, status: int = 200):
@@ -92,12 +101,11 @@ def _save(change) -> Response | tuple:
         return _page(form, f"Der Eintrag wurde nicht gespeichert: {exc}", 400)
     affected = list(entry.graphemes) + (list(old.graphemes) if old else [])
     try:
-        n = _rebuild_affected(affected)
+        queued, recorded = _rebuild_affected(affected)
     except VorleserError as exc:
-        flash(f"Gespeichert, aber die Artikel konnten nicht neu erstellt werden: {exc}")
+        flash(f"Gespeichert, aber die Artikel konnten nicht neu erstellt werden. {_german(exc)}")
     else:
-        flash(f"Gespeichert: {', '.join(entry.graphemes)}. "
-              + (f"{n} Artikel werden neu erstellt." if n else "Kein Artikel enthält das Wort."))
+        flash(f"Gespeichert: {', '.join(entry.graphemes)}. {rebuild_summary(queued, recorded)}")
     return redirect(url_for("aussprache.page"), code=303)
 
 
@@ -129,12 +137,11 @@ def remove():
     except VorleserError as exc:
         return _page(EntryForm(formdata=None), f"Der Eintrag wurde nicht entfernt: {exc}", 400)
     try:
-        n = _rebuild_affected(list(removed.graphemes))
+        queued, recorded = _rebuild_affected(list(removed.graphemes))
     except VorleserError as exc:  # the queue (Redis) is away: the entry is gone all the same
-        flash(f"Entfernt, aber die Artikel konnten nicht neu erstellt werden: {exc}")
+        flash(f"Entfernt, aber die Artikel konnten nicht neu erstellt werden. {_german(exc)}")
     else:
-        flash(f"Entfernt: {', '.join(removed.graphemes)}. "
-              + (f"{n} Artikel werden neu erstellt." if n else "Kein Artikel enthält das Wort."))
+        flash(f"Entfernt: {', '.join(removed.graphemes)}. {rebuild_summary(queued, recorded)}")
     return redirect(url_for("aussprache.page"), code=303)
 
 

@@ -4,7 +4,8 @@
     GET      /auftraege/<id>              the job page (works without JS: reload to update)
     GET      /auftraege/<id>/status.json  the same as JSON, polled by js/job-status.js
     GET      /verwaltung                  articles with "Neu erstellen" and "Löschen", recent jobs
-    POST     /verwaltung/<slug>/neu       rebuild (optionally with another engine)
+    POST     /verwaltung/<slug>/neu       rebuild (optionally with another engine); 409 for a
+                                          narrator's recording (``vorleser align`` makes it again)
     GET/POST /verwaltung/<slug>/loeschen  delete, after a confirmation page
 """
 from __future__ import annotations
@@ -18,11 +19,12 @@ from ..accounts.forms import ConfirmForm
 from ..accounts.web import editor_required
 from ..errors import BuildLockedError, VorleserError
 from ..jobs.articles import ArticleNotFound, delete_article
-from ..jobs.queue import JobSystem, get_system
-from ..jobs.submit import new_job, rebuild_source, text_source, upload_source, url_source
+from ..jobs.queue import JobSystem, QueueUnavailable, get_system
+from ..jobs.submit import MAX_URL, new_job, rebuild_source, text_source, upload_source, url_source
 from .editor_forms import AddForm, RebuildForm
 from .jobview import job_view
 from .library import get_library
+from .texts import RECORDED_NOTE, RECORDED_REFUSED, queue_unavailable
 
 log = logging.getLogger(__name__)
 bp = Blueprint("editor", __name__)
@@ -58,6 +60,14 @@ def _source_from_form(form: AddForm) -> dict:
 
 def _german(exc: VorleserError) -> str:
     text = str(exc)
+    if text.startswith("unsupported address"):
+        return ("Nur Adressen mit http:// oder https:// können abgerufen werden, zum Beispiel "
+                "https://example.org/artikel")
+    if "not a valid web address" in text and "contains a space" in text:
+        return ("Die Adresse enthält ein Leerzeichen. Bitte kopieren Sie sie noch einmal aus der Adresszeile "
+                "des Browsers.")
+    if "not a valid web address: it has" in text:
+        return f"Die Adresse ist zu lang (höchstens {MAX_URL} Zeichen)."
     if "not a valid web address" in text:
         return "Die Adresse ist ungültig. Schreiben Sie sie so: https://example.org/artikel"
     if "contains a user name or password" in text:
@@ -72,7 +82,7 @@ def _german(exc: VorleserError) -> str:
 @editor_required
 def add():
     form = AddForm()
-    error = None
+    error, status = None, 400
     if form.validate_on_submit():
         try:
             source = _source_from_form(form)
@@ -81,14 +91,15 @@ def add():
         else:
             try:
                 job = jobs().submit(new_job(source, form.engine.data, form.title.data, current_user.name))
+            except QueueUnavailable as exc:  # the form again, with what was entered: send it once it is back
+                error, status = queue_unavailable(exc), 503
             except VorleserError as exc:
                 error = f"Der Auftrag konnte nicht angenommen werden: {exc}"
             else:
                 return redirect(url_for("editor.job", job_id=job.id), code=303)
     elif request.method == "POST":
         error = " ".join(m for ms in form.errors.values() for m in ms) or "Die Eingabe ist ungültig."
-    status = 400 if error else 200
-    return render_template("hinzufuegen.html", form=form, error=error), status
+    return render_template("hinzufuegen.html", form=form, error=error), status if error else 200
 
 
 @bp.get("/auftraege/<job_id>")
@@ -111,21 +122,29 @@ def job_status(job_id: str):
 @editor_required
 def manage():
     system = jobs()
-    recent = [job_view(j, system.position(j)) for j in system.store.recent(20)]
+    try:
+        recent, queue_error = [job_view(j, system.position(j)) for j in system.store.recent(20)], None
+    except QueueUnavailable as exc:  # the articles can still be managed; only the jobs are out of sight
+        recent, queue_error = [], queue_unavailable(exc)
     return render_template("verwaltung.html", articles=get_library().articles(), recent=recent,
-                           rebuild_form=RebuildForm())
+                           queue_error=queue_error, rebuild_form=RebuildForm(), recorded_note=RECORDED_NOTE)
 
 
 @bp.post("/verwaltung/<slug>/neu")
 @editor_required
 def rebuild(slug: str):
     form = RebuildForm()
-    if get_library().get(slug) is None:
+    article = get_library().get(slug)
+    if article is None:
         abort(404, description="Diesen Artikel gibt es nicht.")
     if not form.validate_on_submit():
         abort(400, description="Die Eingabe ist ungültig.")
+    if article.recorded:  # a narrator's recording: only `vorleser align` makes it again
+        abort(409, description=RECORDED_REFUSED)
     try:
         job = jobs().submit(new_job(rebuild_source(slug), form.engine.data, None, current_user.name))
+    except QueueUnavailable:
+        raise  # 503, the German page of app/web/errors.py
     except VorleserError as exc:
         abort(503, description=f"Der Auftrag konnte nicht angenommen werden: {exc}")
     return redirect(url_for("editor.job", job_id=job.id), code=303)

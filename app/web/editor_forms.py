@@ -14,7 +14,9 @@ TEXT_FORMATS = [SelectChoice("text", "Reiner Text"), SelectChoice("markdown", "M
 
 
 class AddForm(FlaskForm):
-    url = StringField("Adresse (URL) eines Artikels", validators=[Optional(), Length(max=2000)])
+    url = StringField("Adresse (URL) eines Artikels",
+                      validators=[Optional(), Length(max=2000, message="Die Adresse ist zu lang "
+                                                                       "(höchstens 2000 Zeichen).")])
     file = FileField("Datei (.txt, .md oder .html)")
     article_text = TextAreaField("Text einfügen", validators=[Optional(), Length(max=900_000)])
     text_format = SelectField("Format des eingefügten Texts", choices=TEXT_FORMATS, default="text")

@@ -40,7 +40,7 @@ def job_view(job: Job, position: int) -> dict:
         detail = f"Position in der Warteschlange: {position}" if position else "Wartet auf einen freien Platz."
     elif job.state == RUNNING:
         if job.total:
-            detail = f"{job.done} von {job.total} Sätzen gesprochen"
+            detail = f"{job.done} von {job.total} {'Satz' if job.total == 1 else 'Sätzen'} gesprochen"
             eta = _eta_words(job.eta)
             if eta:
                 detail += f", {eta}"

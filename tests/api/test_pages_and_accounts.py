@@ -151,7 +151,7 @@ def test_aussprache_edit_rebuilds_the_articles_that_contain_the_word(working_sit
     reply = client.post("/aussprache", data={"graphemes": "Meeting", "phoneme": "m'i:tIN", "csrf_token": token})
     assert reply.status_code == 303
     page = client.get("/aussprache").get_data(as_text=True)
-    assert "1 Artikel werden neu erstellt" in page and "m&#39;i:tIN" in page
+    assert "1 Artikel wird neu erstellt" in page and "m&#39;i:tIN" in page
     new = [j for j in system.store.recent(100) if j.id not in before]
     assert [(j.source["type"], j.slug) for j in new] == [("rebuild", "das-meeting")]
     assert (working_site.instance / "aussprache.pls").read_text().count("Meeting") == 1

@@ -104,6 +104,8 @@ def _add_and_follow(page, server, fill) -> str:
     page.wait_for_selector("[data-field=reader]:not([hidden]) a", timeout=120000)  # updated without reload
     assert page.locator("[data-field=state_words]").inner_text() == "fertig"
     assert "Fertig" in page.locator("#job-live").inner_text()  # announced once, politely
+    assert page.locator("#job-live").inner_text().endswith("kann jetzt angehört werden.")  # T.jobDone
+    assert page.title() == "Auftrag: fertig – Vorleser"  # set by the script (T.jobTitle) without a reload
     _axe(page, "job page, done")
     page.locator("[data-field=reader] a").click()
     page.wait_for_url("**/artikel/*")
@@ -138,3 +140,21 @@ def test_editor_adds_a_url_and_a_pasted_text_and_listens(page, server):
         await new Promise((r) => { if (a.readyState >= 1) r(); else a.addEventListener('loadedmetadata', r); });
         return a.duration; }""") > 0.2
     assert not page.errors, page.errors
+
+
+def test_script_texts_agree_in_number(page, server):
+    page.goto(server["base"] + "/anmelden")
+    said = page.evaluate("""async () => { const { T } = await import('/static/js/strings.js');
+        return [T.filterCount(1, 1), T.filterCount(2, 3), T.jobProgress(1, 4), T.jobFailed(undefined)]; }""")
+    assert said == ["1 von 1 Artikel", "2 von 3 Artikeln", "1 von 4", "Fehlgeschlagen: "]
+
+
+def test_error_pages_pass_axe(page, server):
+    for path in ("/gibt/es/nicht", "/api/gibt-es-nicht"):
+        reply = page.goto(server["base"] + path)
+        assert reply.status == 404
+        if path.startswith("/api/"):
+            assert reply.headers["content-type"].startswith("application/json")
+            continue
+        assert page.title() == "Seite nicht gefunden – Vorleser"
+        _axe(page, "error page")

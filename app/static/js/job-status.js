@@ -1,11 +1,13 @@
 // The job page: fetch the job's state every second until it is done or failed, and show it.
 // Only the start, the finish and a failure are announced, once each, in the polite live region.
 // Without JS the page is complete as served; a reload shows the current state.
+import { T } from "./strings.js";
 
+// The job's state (the API's German state names, not text for people) -> what is announced.
 const ANNOUNCE = {
-  "läuft": (s) => `Der Auftrag läuft: ${s.title}.`,
-  fertig: (s) => `Fertig: ${s.title} kann jetzt angehört werden.`,
-  fehlgeschlagen: (s) => `Fehlgeschlagen: ${s.error || ""}`,
+  "läuft": (s) => T.jobRunning(s.title),
+  fertig: (s) => T.jobDone(s.title),
+  fehlgeschlagen: (s) => T.jobFailed(s.error),
 };
 
 function field(root, name) {
@@ -18,7 +20,7 @@ function showProgress(root, s) {
   if (s.state === "läuft" && s.total) {
     bar.max = s.total;
     bar.value = s.done;
-    bar.textContent = `${s.done} von ${s.total}`;
+    bar.textContent = T.jobProgress(s.done, s.total);
   } else if (s.final) {
     bar.max = 1;
     bar.value = 1;
@@ -38,7 +40,7 @@ function render(root, s) {
   field(root, "error").textContent = s.error || "";
   field(root, "hint").textContent = s.hint || "";
   showProgress(root, s);
-  document.title = `Auftrag: ${s.state_words} – Vorleser`;
+  document.title = T.jobTitle(s.state_words);
   root.dataset.state = s.state;
 }
 

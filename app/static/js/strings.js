@@ -13,7 +13,7 @@ export const T = {
   resumed: (t) => `Fortgesetzt bei ${t}`,
   hits: (n) => (n === 0 ? "Keine Treffer" : n === 1 ? "1 Treffer" : `${n} Treffer`),
   hitsMax: (n, max) => `${n} Treffer, die ersten ${max} sind aufgeführt`,
-  filterCount: (n, all) => `${n} von ${all} Artikeln`,
+  filterCount: (n, all) => `${n} von ${all} ${all === 1 ? "Artikel" : "Artikeln"}`,
   keysHeading: "Tastenkürzel",
   keysGlobal: "Überall auf der Seite",
   keysPlayer: "Wenn der Fokus in der Wiedergabe steht",
@@ -56,6 +56,12 @@ export const T = {
   offFailed: "Speichern fehlgeschlagen. Bitte prüfen Sie die Verbindung und den freien Speicher.",
   offBadge: "Offline gespeichert",
   offMissing: "Nicht offline gespeichert",
+  // The job page (job-status.js); the state words and details come from the server, in German
+  jobRunning: (title) => `Der Auftrag läuft: ${title}.`,
+  jobDone: (title) => `Fertig: ${title} kann jetzt angehört werden.`,
+  jobFailed: (error) => `Fehlgeschlagen: ${error || ""}`,
+  jobProgress: (done, total) => `${done} von ${total}`,
+  jobTitle: (stateWords) => `Auftrag: ${stateWords} – Vorleser`,
   // The embedded player (embed.js)
   embedNow: "Aktueller Satz:",
   embedRetry: "Mit „Abspielen“ noch einmal versuchen.",
