@@ -50,6 +50,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--bitrate", type=positive, default=64, metavar="KBPS", help="constant MP3 bitrate (default 64)")
     b.add_argument("--slug", type=slug, metavar="SLUG", help="output name for a single source (default: from the source)")
     b.add_argument("--quiet", action="store_true", help="no progress output, only errors and the summary")
+    b.add_argument("--replace-recording", action="store_true",
+                   help="replace an article that is a narrator's recording (made by 'vorleser align') with "
+                        "synthetic speech; without it such an article is left as it is")
     from .lexicon.cli import add_lexicon_options, register as register_lexicon
     add_lexicon_options(b)
 
@@ -104,7 +107,8 @@ def build_one(source: str | None, args: dict) -> str:
     notice = (lambda msg: None) if args["quiet"] else (lambda msg: print(msg, file=sys.stderr))
     engine = get_engine(args["engine"], rate=args["rate"], pitch=args["pitch"], notice=notice)
     options = BuildOptions(out_dir=Path(args["out"]), bitrate_kbps=args["bitrate"], jobs=args["jobs"],
-                           quiet=args["quiet"], lexicon=lexicon_from_args(args))
+                           quiet=args["quiet"], lexicon=lexicon_from_args(args),
+                           replace_recording=args.get("replace_recording", False))
     result = build_article(article, engine, options)
     report(result, options.lexicon, args.get("verbose", False))
     return result.summary()
@@ -115,7 +119,7 @@ def _build(ns: argparse.Namespace) -> int:
     if ns.slug and len(sources) > 1:
         raise VorleserError("--slug works with one source only", "drop --slug when building several sources")
     args = {k: getattr(ns, k) for k in ("engine", "out", "jobs", "rate", "pitch", "bitrate", "slug", "quiet",
-                                        "verbose")}
+                                        "verbose", "replace_recording")}
     from .lexicon.cli import lexicon_settings
     args.update(lexicon_settings(ns))  # checks the lexicon files before any build starts
     if len(sources) == 1:

@@ -78,4 +78,4 @@ class RecordedArticleError(VorleserError):
                          "it is not rebuilt with synthetic speech",
                          "to change its text or word times, align the recording again with "
                          f"'vorleser align TEXT RECORDING --slug {slug}'; to replace it with synthetic "
-                         "speech, delete it first")
+                         "speech, delete it first or build with --replace-recording")

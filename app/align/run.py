@@ -181,7 +181,7 @@ class Aligner:
                  rate: int) -> tuple[dict, int]:
         tls, store = timelines(self.article, parts)
         settings = EncodeSettings(rate, self.opt.bitrate_kbps, self.opt.quality, ENGINE_NAME)
-        with new_version(self.opt.out_dir, self.article.slug) as (versions, partial):
+        with new_version(self.opt.out_dir, self.article.slug, replace_recording=True) as (versions, partial):
             manifest = self._fill(partial, engine, tls, store, settings, scores, rate)
             versions.publish(partial)
         return manifest, len(tls) + 1

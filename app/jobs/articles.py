@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 from ..errors import InputError, ManifestError, OutputError, RecordedArticleError
-from ..manifest import BuiltArticle, is_slug, load, read
+from ..manifest import BuiltArticle, is_slug, load, read, refuse_recorded  # noqa: F401 (re-exported)
 from ..model import RawArticle, RawSection
 from ..pipeline.versions import Versions
 
@@ -61,18 +61,6 @@ def _paragraphs(section: dict) -> list[str]:
             continue
         grouped.setdefault(int(sentence.get("paragraph", 1)), []).append(sentence["text"])
     return [" ".join(parts) for _, parts in sorted(grouped.items())]
-
-
-def refuse_recorded(audio_dir: Path, slug: str) -> None:
-    """Raise :class:`RecordedArticleError` if the library's article ``slug`` is a narrator's
-    recording. Only its manifest is read: a recording with a missing MP3 is still one."""
-    try:
-        folder = (Path(audio_dir) / slug).resolve(strict=True)
-        article = read(folder, slug)
-    except (OSError, ManifestError):
-        return  # nothing there (or no readable manifest): a build may write it
-    if article.recorded:
-        raise RecordedArticleError(slug)
 
 
 def raw_from_manifest(article: BuiltArticle) -> RawArticle:

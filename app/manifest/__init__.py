@@ -10,9 +10,9 @@ other people's tools. Its JSON Schema ships as ``app/manifest/schema.json``.
 """
 from __future__ import annotations
 
-from .article import AudioFile, BuiltArticle, FoundFile, load, load_all, read, slugs
+from .article import AudioFile, BuiltArticle, FoundFile, load, load_all, read, refuse_recorded, slugs
 from .names import is_slug
 from .validate import SCHEMA, check, json_schema
 
-__all__ = ["AudioFile", "BuiltArticle", "FoundFile", "SCHEMA", "check", "is_slug", "json_schema",
+__all__ = ["AudioFile", "BuiltArticle", "FoundFile", "SCHEMA", "check", "is_slug", "json_schema", "refuse_recorded",
            "load", "load_all", "read", "slugs"]

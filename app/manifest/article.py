@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..errors import ManifestError
+from ..errors import ManifestError, RecordedArticleError
 from . import names, timings
 from .validate import check
 
@@ -248,3 +248,15 @@ def load_all(audio_dir: Path | str) -> list[BuiltArticle]:
         except ManifestError as exc:
             log.warning("skipping %s: %s", slug, exc)
     return found
+
+
+def refuse_recorded(audio_dir: Path, slug: str) -> None:
+    """Raise :class:`RecordedArticleError` if the library's article ``slug`` is a narrator's
+    recording. Only its manifest is read: a recording with a missing MP3 is still one."""
+    try:
+        folder = (Path(audio_dir) / slug).resolve(strict=True)
+        article = read(folder, slug)
+    except (OSError, ManifestError):
+        return  # nothing there (or no readable manifest): a build may write it
+    if article.recorded:
+        raise RecordedArticleError(slug)

@@ -37,6 +37,7 @@ class BuildOptions:
     jobs: int = os.cpu_count() or 2
     quiet: bool = False
     lexicon: Lexicon | None = field(default_factory=default_lexicon)  # None: no pronunciation lexicon
+    replace_recording: bool = False  # may replace a narrator's recording (vorleser align) with speech
     # called with (sentences done, sentences in the article) as synthesis goes on; cached ones count as done
     on_progress: Callable[[int, int], None] | None = None
 
@@ -103,7 +104,7 @@ class Builder:
 
     def run(self) -> BuildResult:
         t0 = time.monotonic()
-        with new_version(self.opt.out_dir, self.article.slug) as (versions, partial):
+        with new_version(self.opt.out_dir, self.article.slug, self.opt.replace_recording) as (versions, partial):
             manifest = self._build(versions, partial)
         return BuildResult(self.article.slug, Path(self.opt.out_dir) / self.article.slug, len(self.article.sections),
                            manifest["duration_ms"], len(self.keys), self.synthesised,

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import BuildLockedError, OutputError
+from ..manifest.article import refuse_recorded
 from ..checkpoints import checkpoint
 
 log = logging.getLogger(__name__)
@@ -46,16 +47,20 @@ def prepare_output(out_dir: str | Path) -> Path:
 
 
 @contextlib.contextmanager
-def new_version(out_dir: str | Path, slug: str) -> Iterator[tuple["Versions", Path]]:
+def new_version(out_dir: str | Path, slug: str, replace_recording: bool = False) -> Iterator[tuple["Versions", Path]]:
     """Hold the article's lock and a new partial version folder for one build or alignment.
 
     The caller fills the folder and calls ``versions.publish(partial)``. If anything fails or is
     interrupted before that, the partial folder is removed; a file-system error becomes one
-    OutputError (disk full, permissions), never a traceback."""
+    OutputError (disk full, permissions), never a traceback. Unless ``replace_recording``, a
+    current version that is a narrator's recording is refused (RecordedArticleError) while the
+    lock is held, so no build started at the same time as an alignment can replace it."""
     out = prepare_output(out_dir)
     versions = Versions(out, slug)
     try:
         with versions.lock():
+            if not replace_recording:
+                refuse_recorded(out, slug)
             partial = versions.new_partial()
             try:
                 yield versions, partial
